@@ -1,0 +1,117 @@
+// Builds every bundle with esbuild's API. Flags: --production (minify, no source maps), --watch,
+// --tests (also the unit/integration/e2e/harness bundles), --bench (the benchmark only).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** All files under `dir` whose name ends with one of `suffixes`. */
+function filesUnder(dir, suffixes) {
+  const out = [];
+  let entries = [];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, suffixes));
+    else if (suffixes.some((s) => name.endsWith(s))) out.push(p);
+  }
+  return out;
+}
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+};
+
+const product = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...node, entryPoints: ['src/vscode/loadWorker.ts'], outfile: 'dist/loadWorker.js' },
+  {
+    ...node,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'inline',
+    minify: production,
+    entryPoints: ['webview-ui/src/main.ts'],
+    outfile: 'dist/webview/main.js',
+    logLevel: 'warning',
+  },
+];
+
+const tests = [
+  {
+    ...node,
+    entryPoints: filesUnder('test/unit', ['.test.ts']),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    external: ['vscode', 'mocha'],
+  },
+  {
+    ...node,
+    entryPoints: [...filesUnder('test/integration', ['.ts']), ...filesUnder('test/harness', ['.ts']), ...filesUnder('test/e2e', ['.ts'])],
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+  },
+];
+
+const bench = [
+  { ...node, sourcemap: true, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js' },
+];
+
+function copyStatic() {
+  mkdirSync('dist/webview', { recursive: true });
+  for (const css of filesUnder('webview-ui/src', ['.css'])) cpSync(css, join('dist/webview', css.split('/').pop()));
+  const toolkit = 'node_modules/@vscode/codicons/dist';
+  try {
+    cpSync(join(toolkit, 'codicon.css'), 'dist/webview/codicon.css');
+    cpSync(join(toolkit, 'codicon.ttf'), 'dist/webview/codicon.ttf');
+  } catch {
+    // codicons are optional until the webview uses them
+  }
+}
+
+const exists = (configs) =>
+  configs.filter((c) => (c.entryPoints ?? []).length > 0 && c.entryPoints.every((e) => {
+    try {
+      return statSync(e).isFile();
+    } catch {
+      return false;
+    }
+  }));
+
+let configs;
+if (args.has('--bench')) configs = bench;
+else {
+  rmSync('dist', { recursive: true, force: true });
+  configs = [...product, ...(args.has('--tests') ? tests : [])];
+  copyStatic();
+}
+configs = exists(configs);
+
+if (watch) {
+  for (const c of configs) await (await esbuild.context(c)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+}

@@ -1,0 +1,2 @@
+// Entry of the webview bundle; the viewer and detail panel are built in later modules.
+export {};
