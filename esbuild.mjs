@@ -33,6 +33,8 @@ const node = {
   sourcemap: !production,
   minify: production,
   external: ['vscode'],
+  // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow: take its ESM build.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 

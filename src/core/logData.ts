@@ -1,0 +1,84 @@
+/**
+ * A loaded log: what the readers found, in plain data that can cross a worker boundary (the store's
+ * columns and the files' bytes are transferable buffers).
+ */
+import type { EncodingId } from './formats/encoding';
+import type { FormatId, Problem } from './model';
+import { EventStore, transferList, type StoreData } from './store';
+
+export interface InputFile {
+  /** File name (base name or path); used to find CSV siblings and in messages, never to pick a format. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type FileRole = 'json' | 'csvMain' | 'csvSteps' | 'csvModifiedProperties' | 'csvLogAnalytics';
+
+export interface LoadedFile {
+  name: string;
+  /** Size on disk, in bytes. */
+  size: number;
+  encoding: EncodingId;
+  role: FileRole;
+  /** The file's text as UTF-8 without BOM; event byte ranges point into it. */
+  bytes: Uint8Array;
+}
+
+/** Rows of a CSV file that belong to each event (CSR layout: event i owns rows offsets[i]..offsets[i+1]). */
+export interface RowIndex {
+  offsets: Uint32Array;
+  file: Uint8Array;
+  start: Float64Array;
+  end: Float64Array;
+}
+
+/** What the CSV readers keep to rebuild an event's details from its rows on demand. */
+export interface CsvIndex {
+  /** Header cells of each loaded file, by file index (empty for non-CSV files). */
+  headers: string[][];
+  steps?: RowIndex;
+  modified?: RowIndex;
+}
+
+export interface LogData {
+  format: FormatId;
+  /** Extra words for the format label, e.g. "v1.0" or "beta" for Graph pages. */
+  formatDetail: string;
+  files: LoadedFile[];
+  store: EventStore;
+  problems: Problem[];
+  /** `@odata.nextLink` of a saved Graph page: more pages exist. */
+  nextLink?: string;
+  csv?: CsvIndex;
+}
+
+export interface ReadOptions {
+  /** Called now and then with bytes processed so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** LogData as a structured-clone message, and the buffers to transfer with it. */
+export interface LogMessage {
+  format: FormatId;
+  formatDetail: string;
+  files: LoadedFile[];
+  store: StoreData;
+  problems: Problem[];
+  nextLink?: string;
+  csv?: CsvIndex;
+}
+
+export function toMessage(log: LogData): { message: LogMessage; transfer: ArrayBuffer[] } {
+  const store = log.store.toData();
+  const transfer = new Set<ArrayBuffer>(transferList(store));
+  for (const f of log.files) transfer.add(f.bytes.buffer as ArrayBuffer);
+  for (const r of [log.csv?.steps, log.csv?.modified]) {
+    if (r) for (const a of [r.offsets, r.file, r.start, r.end]) transfer.add(a.buffer as ArrayBuffer);
+  }
+  const message: LogMessage = { ...log, store };
+  return { message, transfer: [...transfer] };
+}
+
+export function fromMessage(m: LogMessage): LogData {
+  return { ...m, store: new EventStore(m.store) };
+}

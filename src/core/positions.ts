@@ -1,0 +1,86 @@
+/**
+ * Byte offsets in UTF-8 text → 1-based line and UTF-16 column, as VS Code counts them (\n, \r\n
+ * and a lone \r end a line; characters outside the BMP count 2). A minified 250 MB download is one
+ * line, so a plain "count from the line start" would be quadratic; checkpoints every `step` bytes
+ * make any lookup cost at most one step of scanning.
+ */
+import type { Position } from './model';
+
+interface Checkpoint {
+  offset: number;
+  line: number; // 0-based
+  col: number; // 0-based, UTF-16 units
+  afterCR: boolean; // the byte before `offset` was a \r (a following \n does not start another line)
+}
+
+export class PositionMapper {
+  private readonly checkpoints: Checkpoint[] = [{ offset: 0, line: 0, col: 0, afterCR: false }];
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly step = 1 << 20,
+  ) {}
+
+  /** Position of the character that starts at `offset` (clamped to the text). */
+  positionAt(offset: number): Position {
+    const target = Math.max(0, Math.min(offset, this.bytes.length));
+    let k = Math.floor(target / this.step);
+    while (this.checkpoints.length <= k) this.extend();
+    k = Math.min(k, this.checkpoints.length - 1);
+    const cp = this.checkpoints[k]!;
+    const s = advance(this.bytes, cp, target);
+    return { line: s.line + 1, column: s.col + 1 };
+  }
+
+  private extend(): void {
+    const last = this.checkpoints[this.checkpoints.length - 1]!;
+    const next = Math.min(last.offset + this.step, this.bytes.length);
+    this.checkpoints.push(advance(this.bytes, last, next));
+  }
+}
+
+function advance(b: Uint8Array, from: Checkpoint, to: number): Checkpoint {
+  let line = from.line;
+  let col = from.col;
+  let afterCR = from.afterCR;
+  for (let i = from.offset; i < to; i++) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      if (c === 0x0a) {
+        if (!afterCR) line++;
+        col = 0;
+        afterCR = false;
+      } else if (c === 0x0d) {
+        line++;
+        col = 0;
+        afterCR = true;
+      } else {
+        col++;
+        afterCR = false;
+      }
+    } else if (c >= 0xc0) {
+      // A lead byte starts one character; 4-byte sequences are a surrogate pair in UTF-16.
+      col += c >= 0xf0 ? 2 : 1;
+      afterCR = false;
+    }
+  }
+  return { offset: to, line, col, afterCR };
+}
+
+/**
+ * Position of UTF-16 index `k` inside `text`, where `text` starts at `start` in the file: lines
+ * after the first are counted within the text itself (cheap), the first line adds the start column.
+ */
+export function positionInText(start: Position, text: string, k: number): Position {
+  let line = start.line;
+  let lineStart = 0;
+  for (let i = 0; i < k && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return line === start.line ? { line, column: start.column + k } : { line, column: k - lineStart + 1 };
+}

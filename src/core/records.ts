@@ -1,0 +1,36 @@
+/**
+ * An event's full record and its own text, rebuilt on demand from the bytes it came from (the
+ * store keeps only the columns lists and filters need).
+ */
+import { csvRecordAt } from './formats/csvRecords';
+import { decodeSlice } from './formats/encoding';
+import type { Json, ReadNotes } from './formats/json';
+import { normalizeRecord } from './formats/normalizeRecord';
+import type { LogData } from './logData';
+import type { ProvisioningRecord } from './model';
+
+/** The record's own text as it stands in the file (JSON), or undefined for CSV rows. */
+export function rawTextAt(log: LogData, i: number): string | undefined {
+  const { store } = log;
+  if (i < 0 || i >= store.size || store.flavorOf(i) === 'csv') return undefined;
+  const file = log.files[store.file[i]!];
+  if (file === undefined) return undefined;
+  return decodeSlice(file.bytes, store.start[i]!, store.end[i]!).text;
+}
+
+/** The full normalised record of event `i`; undefined only when `i` is out of range. */
+export function recordAt(log: LogData, i: number): ProvisioningRecord | undefined {
+  const { store } = log;
+  if (i < 0 || i >= store.size) return undefined;
+  if (store.flavorOf(i) === 'csv') return csvRecordAt(log, i);
+  const text = rawTextAt(log, i);
+  if (text === undefined) return undefined;
+  const notes: ReadNotes = { depthTruncated: false };
+  let value: Json;
+  try {
+    value = JSON.parse(text) as Json;
+  } catch {
+    return undefined;
+  }
+  return normalizeRecord(value, notes);
+}
