@@ -1,0 +1,185 @@
+/**
+ * Filters over a store, all combinable: the portal's set (identity, date, status, action, job, cycle,
+ * change, source, target, application) and more (identity type, error code, free text, hide skipped,
+ * changes only). Text filters are case-insensitive substrings. They are matched once per distinct
+ * interned value rather than once per event, which keeps a filter change within milliseconds at
+ * 100,000 events.
+ */
+import { ACTIONS, STATUSES, type Action, type Status } from './model';
+import { FLAG_CHANGED, STRING_FIELDS, type EventStore, type StringField } from './store';
+
+export type DateWindow = '24h' | '7d' | '30d';
+
+export interface EventFilter {
+  /** Name or id of the source or target identity. */
+  identity?: string;
+  /** `user`, `group`, … matching `User`, `Group` and SCIM URNs (`…:core:2.0:User`). */
+  identityType?: string[];
+  window?: DateWindow;
+  /** What the window is relative to: the newest event of the file (default: downloads are often old) or now. */
+  windowFrom?: 'newest' | 'now';
+  /** Absolute bounds, epoch ms, inclusive. */
+  since?: number;
+  until?: number;
+  status?: Status[];
+  action?: Action[];
+  jobId?: string;
+  cycleId?: string;
+  changeId?: string;
+  sourceSystem?: string;
+  targetSystem?: string;
+  /** Application (service principal) name or id contains. */
+  application?: string;
+  errorCode?: string;
+  /** Free text over every text field of the event. */
+  text?: string;
+  hideSkipped?: boolean;
+  changesOnly?: boolean;
+}
+
+export const WINDOW_MS: Readonly<Record<DateWindow, number>> = {
+  '24h': 24 * 3600_000,
+  '7d': 7 * 24 * 3600_000,
+  '30d': 30 * 24 * 3600_000,
+};
+
+/** Fields free text looks at (the raw timestamp text is left out: dates have their own filter). */
+const TEXT_FIELDS: readonly StringField[] = STRING_FIELDS.filter((f) => f !== 'activityDateTime');
+
+export class QueryEngine {
+  private readonly lower: (string | undefined)[] = [];
+  private readonly distinct = new Map<StringField, Uint32Array>();
+  private newest = NaN;
+
+  constructor(readonly store: EventStore) {
+    for (let i = 0; i < store.size; i++) {
+      const t = store.time[i]!;
+      if (!(t <= this.newest)) this.newest = t;
+    }
+  }
+
+  /** Time of the newest event (epoch ms), NaN when none has a readable time. */
+  get newestTime(): number {
+    return this.newest;
+  }
+
+  /** Indices of matching events, in file order. `now` is injectable for tests. */
+  run(filter: EventFilter, now = Date.now()): Uint32Array {
+    const { store } = this;
+    const tests: ((i: number) => boolean)[] = [];
+    const textTest = (fields: readonly StringField[], needle: string | undefined): void => {
+      const n = needle?.trim().toLowerCase();
+      if (!n) return;
+      const cols = fields.map((f) => ({ col: store.column(f), hit: this.matching(f, (s) => s.includes(n)) }));
+      tests.push((i) => cols.some(({ col, hit }) => hit[col[i]!] === 1));
+    };
+    textTest(['sourceName', 'sourceId', 'targetName', 'targetId'], filter.identity);
+    textTest(['jobId'], filter.jobId);
+    textTest(['cycleId'], filter.cycleId);
+    textTest(['changeId'], filter.changeId);
+    textTest(['sourceSystem'], filter.sourceSystem);
+    textTest(['targetSystem'], filter.targetSystem);
+    textTest(['appName', 'appId'], filter.application);
+    textTest(['errorCode'], filter.errorCode);
+    textTest(TEXT_FIELDS, filter.text);
+    if (filter.identityType && filter.identityType.length > 0) {
+      const wanted = filter.identityType.map((t) => t.toLowerCase());
+      const hit = (f: StringField): Uint8Array => this.matching(f, (s) => wanted.includes(identityTypeKey(s)));
+      const src = store.column('sourceType');
+      const tgt = store.column('targetType');
+      const srcHit = hit('sourceType');
+      const tgtHit = hit('targetType');
+      tests.push((i) => srcHit[src[i]!] === 1 || (src[i] === 0 && tgtHit[tgt[i]!] === 1));
+    }
+    if (filter.status && filter.status.length > 0) {
+      const ok = ordinalSet(STATUSES, filter.status);
+      tests.push((i) => ok[store.status[i]!] === 1);
+    }
+    if (filter.hideSkipped) tests.push((i) => STATUSES[store.status[i]!] !== 'skipped');
+    if (filter.action && filter.action.length > 0) {
+      const ok = ordinalSet(ACTIONS, filter.action);
+      tests.push((i) => ok[store.action[i]!] === 1);
+    }
+    if (filter.changesOnly) tests.push((i) => (store.flags[i]! & FLAG_CHANGED) !== 0);
+    const [since, until] = this.bounds(filter, now);
+    if (since !== undefined || until !== undefined) {
+      const lo = since ?? -Infinity;
+      const hi = until ?? Infinity;
+      tests.push((i) => {
+        const t = store.time[i]!;
+        return t >= lo && t <= hi;
+      });
+    }
+    const out = new Uint32Array(store.size);
+    let k = 0;
+    outer: for (let i = 0; i < store.size; i++) {
+      for (const t of tests) if (!t(i)) continue outer;
+      out[k++] = i;
+    }
+    return out.slice(0, k);
+  }
+
+  /** The absolute [since, until] a filter stands for. */
+  bounds(filter: EventFilter, now = Date.now()): [number | undefined, number | undefined] {
+    let since = filter.since;
+    let until = filter.until;
+    if (filter.window) {
+      const anchor = filter.windowFrom === 'now' || Number.isNaN(this.newest) ? now : this.newest;
+      const from = anchor - WINDOW_MS[filter.window];
+      since = since === undefined ? from : Math.max(since, from);
+      if (filter.windowFrom === 'now') until = until === undefined ? now : Math.min(until, now);
+    }
+    return [since, until];
+  }
+
+  /** Distinct string ids present in a column (cached). */
+  distinctIds(field: StringField): Uint32Array {
+    let d = this.distinct.get(field);
+    if (d === undefined) {
+      const seen = new Uint8Array(this.store.strings.length);
+      const col = this.store.column(field);
+      const ids: number[] = [];
+      for (let i = 0; i < col.length; i++) {
+        const id = col[i]!;
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          ids.push(id);
+        }
+      }
+      d = Uint32Array.from(ids);
+      this.distinct.set(field, d);
+    }
+    return d;
+  }
+
+  /** A per-string-id flag array: 1 where the (lower-cased) value of that field passes `test`. */
+  private matching(field: StringField, test: (lower: string) => boolean): Uint8Array {
+    const hit = new Uint8Array(this.store.strings.length);
+    for (const id of this.distinctIds(field)) {
+      if (test(this.lowerOf(id))) hit[id] = 1;
+    }
+    return hit;
+  }
+
+  private lowerOf(id: number): string {
+    let s = this.lower[id];
+    if (s === undefined) this.lower[id] = s = this.store.strings[id]!.toLowerCase();
+    return s;
+  }
+}
+
+/** `User`, `urn:ietf:params:scim:schemas:core:2.0:User`, `user` → `user`. */
+export function identityTypeKey(type: string): string {
+  const s = type.trim().toLowerCase();
+  const colon = s.lastIndexOf(':');
+  return colon >= 0 ? s.slice(colon + 1) : s;
+}
+
+function ordinalSet<T extends string>(all: readonly T[], wanted: readonly T[]): Uint8Array {
+  const ok = new Uint8Array(all.length);
+  for (const w of wanted) {
+    const k = all.indexOf(w);
+    if (k >= 0) ok[k] = 1;
+  }
+  return ok;
+}
