@@ -29,7 +29,7 @@ export function parseHashtableText(s: string): JsonObject | undefined {
 
 /** `ConvertTo-Json` indents by 4 and writes two spaces after the colon; enough to tell its output apart. */
 export function looksLikeConvertToJson(head: string): boolean {
-  return /\n {4}"[^"\n]+": {2}\S/.test(head) || /^\{\r?\n {4}"[^"\n]+": {2}/.test(head);
+  return /\n(?: {4})+"[^"\n]+": {2}\S/.test(head);
 }
 
 export function depthTruncationMessage(where: string): string {

@@ -1,0 +1,29 @@
+/** Small helpers shared by unit tests: reading text or bytes as a log. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LogData } from '../../src/core/logData';
+import { readLog } from '../../src/core/readLog';
+
+export const enc = new TextEncoder();
+
+export function readText(text: string, name = 'log.json'): LogData {
+  return readLog([{ name, bytes: enc.encode(text) }]);
+}
+
+export function readBytes(bytes: Uint8Array, name = 'log.json'): LogData {
+  return readLog([{ name, bytes }]);
+}
+
+export function problemCodes(log: LogData): string[] {
+  return log.problems.map((p) => p.code ?? '?');
+}
+
+/** The public samples, when ../shared sits beside the repo (CI has it; a bare clone may not). */
+export const SAMPLES_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'samples');
+export function samples(): { name: string; bytes: Uint8Array }[] {
+  const dir = SAMPLES_DIR;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => !f.endsWith('.txt'))
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+}
