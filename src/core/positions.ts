@@ -15,6 +15,8 @@ interface Checkpoint {
 
 export class PositionMapper {
   private readonly checkpoints: Checkpoint[] = [{ offset: 0, line: 0, col: 0, afterCR: false }];
+  /** The last answer: queries in increasing order (diagnostics, a reader's problems) continue from it. */
+  private last: Checkpoint = { offset: 0, line: 0, col: 0, afterCR: false };
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -27,8 +29,10 @@ export class PositionMapper {
     let k = Math.floor(target / this.step);
     while (this.checkpoints.length <= k) this.extend();
     k = Math.min(k, this.checkpoints.length - 1);
-    const cp = this.checkpoints[k]!;
-    const s = advance(this.bytes, cp, target);
+    let from = this.checkpoints[k]!;
+    if (this.last.offset <= target && this.last.offset > from.offset) from = this.last;
+    const s = advance(this.bytes, from, target);
+    this.last = s;
     return { line: s.line + 1, column: s.col + 1 };
   }
 
