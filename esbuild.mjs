@@ -47,17 +47,18 @@ const product = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
+  ...['viewer', 'detail'].map((page) => ({
     bundle: true,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
     sourcemap: production ? false : 'inline',
     minify: production,
-    entryPoints: ['webview-ui/src/main.ts'],
-    outfile: 'dist/webview/main.js',
+    // A page's CSS imports are bundled into dist/webview/<page>.css next to its script.
+    entryPoints: [`webview-ui/src/${page}/main.ts`],
+    outfile: `dist/webview/${page}.js`,
     logLevel: 'warning',
-  },
+  })),
 ];
 
 const tests = [
@@ -81,16 +82,12 @@ const bench = [
   { ...node, sourcemap: true, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js' },
 ];
 
+/** Codicons (VS Code's icon font) are loaded by the pages as a stylesheet plus its font file. */
 function copyStatic() {
   mkdirSync('dist/webview', { recursive: true });
-  for (const css of filesUnder('webview-ui/src', ['.css'])) cpSync(css, join('dist/webview', css.split('/').pop()));
-  const toolkit = 'node_modules/@vscode/codicons/dist';
-  try {
-    cpSync(join(toolkit, 'codicon.css'), 'dist/webview/codicon.css');
-    cpSync(join(toolkit, 'codicon.ttf'), 'dist/webview/codicon.ttf');
-  } catch {
-    // codicons are optional until the webview uses them
-  }
+  const codicons = 'node_modules/@vscode/codicons/dist';
+  cpSync(join(codicons, 'codicon.css'), 'dist/webview/codicon.css');
+  cpSync(join(codicons, 'codicon.ttf'), 'dist/webview/codicon.ttf');
 }
 
 const exists = (configs) =>

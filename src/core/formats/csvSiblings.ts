@@ -1,0 +1,65 @@
+/**
+ * The portal's CSV download is three files. When the user opens one, the other two are found beside
+ * it by name: same role prefix scheme (`ProvisioningLogs`, `ProvisioningLogs_ProvisioningSteps`,
+ * `ProvisioningLogs_ModifiedProperties`) and the same suffix after it (a date the user added, a
+ * browser's ` (1)` for a repeated download). Names only pick candidates; the reader still decides
+ * each file's role by its header.
+ */
+
+type Role = 'main' | 'steps' | 'modified';
+
+export interface CsvSiblings {
+  main?: string;
+  steps?: string;
+  modified?: string;
+}
+
+interface Parsed {
+  name: string;
+  role: Role;
+  /** What follows the role part, lower case, without leading separators: `2026-03-02`, `(1)`, ``. */
+  suffix: string;
+}
+
+const NAME = /^provisioninglogs(?:[\s_.-]*(provisioningsteps|modifiedproperties))?(.*)\.csv$/i;
+/** A browser's or the OS's mark for a repeated download: ` (1)`, `(2)`, ` - Copy`. */
+const DUPLICATE = /(?:\s*\(\d+\)|\s*-\s*copy(?:\s*\(\d+\))?)+$/i;
+
+function parse(name: string): Parsed | undefined {
+  const m = NAME.exec(name.trim());
+  if (!m) return undefined;
+  const part = m[1]?.toLowerCase();
+  const role: Role = part === 'provisioningsteps' ? 'steps' : part === 'modifiedproperties' ? 'modified' : 'main';
+  return { name, role, suffix: m[2]!.toLowerCase().replace(/^[\s_.-]+/, '').trim() };
+}
+
+const withoutDuplicateMark = (suffix: string): string => suffix.replace(DUPLICATE, '').trim();
+
+/**
+ * The trio `fileName` belongs to, from the base names in its folder (`fileName` itself may be in
+ * `namesInFolder` or not). Per role: the file with the same suffix; else the one whose suffix is
+ * the same once download marks like ` (1)` are ignored; else the only file of that role.
+ */
+export function findCsvSiblings(fileName: string, namesInFolder: readonly string[]): CsvSiblings {
+  const self = parse(fileName);
+  if (self === undefined) return {};
+  const out: CsvSiblings = { [self.role]: fileName };
+  const candidates = namesInFolder
+    .filter((n) => n !== fileName)
+    .map(parse)
+    .filter((p): p is Parsed => p !== undefined && p.role !== self.role);
+  for (const role of ['main', 'steps', 'modified'] as const) {
+    if (role === self.role) continue;
+    const ofRole = candidates.filter((c) => c.role === role);
+    const pick =
+      ofRole.find((c) => c.suffix === self.suffix) ??
+      single(ofRole.filter((c) => withoutDuplicateMark(c.suffix) === withoutDuplicateMark(self.suffix))) ??
+      single(ofRole);
+    if (pick !== undefined) out[role] = pick.name;
+  }
+  return out;
+}
+
+function single<T>(list: readonly T[]): T | undefined {
+  return list.length === 1 ? list[0] : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Reads a log in a worker thread and hands back a LogModel. Cancelling terminates the worker (the
+ * reader is synchronous, so that is the only way to stop it). Failures become problems in the
+ * result: nothing here throws into VS Code.
+ */
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import { fromMessage, type InputFile, type LogData } from '../core/logData';
+import { LogModel } from '../core/logModel';
+import { StoreBuilder } from '../core/store';
+import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
+
+export interface LoadOptions {
+  onProgress?: (done: number, total: number) => void;
+  token?: vscode.CancellationToken;
+}
+
+export type LoadResult = { kind: 'loaded'; model: LogModel } | { kind: 'cancelled' };
+
+export class LogLoader {
+  constructor(private readonly workerPath: string) {}
+
+  static forExtension(context: vscode.ExtensionContext): LogLoader {
+    return new LogLoader(vscode.Uri.joinPath(context.extensionUri, 'dist', 'loadWorker.js').fsPath);
+  }
+
+  load(files: InputFile[], options: LoadOptions = {}): Promise<LoadResult> {
+    return new Promise<LoadResult>((resolve) => {
+      if (options.token?.isCancellationRequested) return resolve({ kind: 'cancelled' });
+      let worker: Worker;
+      try {
+        worker = new Worker(this.workerPath);
+      } catch (e) {
+        return resolve(loaded(failedLog(files, `The reader could not start: ${describe(e)}`)));
+      }
+      let settled = false;
+      const finish = (r: LoadResult): void => {
+        if (settled) return;
+        settled = true;
+        sub?.dispose();
+        void worker.terminate();
+        resolve(r);
+      };
+      const sub = options.token?.onCancellationRequested(() => finish({ kind: 'cancelled' }));
+      worker.on('message', (reply: WorkerReply) => {
+        switch (reply.type) {
+          case 'progress':
+            options.onProgress?.(reply.done, reply.total);
+            break;
+          case 'done':
+            finish(loaded(fromMessage(reply.log)));
+            break;
+          case 'failed':
+            finish(loaded(failedLog(files, `The file could not be read: ${reply.message}`)));
+            break;
+        }
+      });
+      worker.on('error', (e) => finish(loaded(failedLog(files, `The reader stopped: ${describe(e)}`))));
+      worker.on('exit', (code) => {
+        if (!settled) finish(loaded(failedLog(files, `The reader stopped unexpectedly (exit code ${code}); the file may be too large for the memory available.`)));
+      });
+      const request: WorkerRequest = {
+        files: files.map((f) => ({ name: f.name, buffer: f.bytes.buffer as ArrayBuffer, byteOffset: f.bytes.byteOffset, byteLength: f.bytes.byteLength })),
+      };
+      // Transfer, do not copy: the bytes move to the worker and come back inside the result.
+      const transfer = [...new Set(request.files.map((f) => f.buffer))];
+      worker.postMessage(request, transfer);
+    });
+  }
+}
+
+function loaded(log: LogData): LoadResult {
+  return { kind: 'loaded', model: new LogModel(log) };
+}
+
+function failedLog(files: InputFile[], message: string): LogData {
+  return {
+    format: 'portalJson',
+    formatDetail: '',
+    files: files.map((f) => ({ name: f.name, size: f.bytes.byteLength, encoding: 'utf-8', role: 'json', bytes: new Uint8Array(0) })),
+    store: new StoreBuilder(16).finish(),
+    problems: [{ severity: 'error', code: 'readerFailed', message }],
+  };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

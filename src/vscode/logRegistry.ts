@@ -1,0 +1,142 @@
+/**
+ * Every provisioning log open in this window, from the viewer or from a text editor, and which one
+ * is active. The tree, diagnostics, hovers, detail panel and commands read logs from here and talk to
+ * the viewer through its events, so no adapter needs a reference to another.
+ */
+import * as vscode from 'vscode';
+import type { LogModel } from '../core/logModel';
+import type { EventFilter } from '../core/query';
+import { baseName } from './fileInputs';
+
+export type LogSource = 'viewer' | 'text';
+
+export interface OpenLog {
+  readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly source: LogSource;
+  readonly model: LogModel;
+  /** Increments each time the file is read again. */
+  readonly version: number;
+  readonly name: string;
+}
+
+export interface EventSelection {
+  uri: vscode.Uri;
+  index: number;
+  /** Who selected it, so the origin does not react to its own selection. */
+  origin: 'viewer' | 'tree' | 'detail' | 'command';
+}
+
+export interface FilterRequest {
+  uri: vscode.Uri;
+  filter: EventFilter;
+  /** Replace the viewer's filters (true) or add to them (false). */
+  replace: boolean;
+}
+
+export class LogRegistry implements vscode.Disposable {
+  private readonly logs = new Map<string, OpenLog>();
+  private versions = 0;
+  private activeKey: string | undefined;
+  private readonly pendingFilters = new Map<string, FilterRequest>();
+  private readonly viewerFilters = new Map<string, EventFilter>();
+  private readonly _onDidChangeLogs = new vscode.EventEmitter<void>();
+  private readonly _onDidChangeActive = new vscode.EventEmitter<OpenLog | undefined>();
+  private readonly _onDidSelectEvent = new vscode.EventEmitter<EventSelection>();
+  private readonly _onDidRequestFilter = new vscode.EventEmitter<FilterRequest>();
+
+  /** A log was added, read again or removed. */
+  readonly onDidChangeLogs = this._onDidChangeLogs.event;
+  readonly onDidChangeActive = this._onDidChangeActive.event;
+  readonly onDidSelectEvent = this._onDidSelectEvent.event;
+  readonly onDidRequestFilter = this._onDidRequestFilter.event;
+
+  set(uri: vscode.Uri, source: LogSource, model: LogModel): OpenLog {
+    const log: OpenLog = { uri, key: keyOf(uri, source), source, model, version: ++this.versions, name: baseName(uri) };
+    this.logs.set(log.key, log);
+    this._onDidChangeLogs.fire();
+    if (this.activeKey === log.key) this._onDidChangeActive.fire(log);
+    return log;
+  }
+
+  remove(uri: vscode.Uri, source: LogSource): void {
+    const key = keyOf(uri, source);
+    if (!this.logs.delete(key)) return;
+    if (this.activeKey === key) this.setActive(undefined);
+    this._onDidChangeLogs.fire();
+  }
+
+  /** The log for a file: the viewer's when it is open there, else the text editor's. */
+  get(uri: vscode.Uri): OpenLog | undefined {
+    return this.logs.get(keyOf(uri, 'viewer')) ?? this.logs.get(keyOf(uri, 'text'));
+  }
+
+  getFrom(uri: vscode.Uri, source: LogSource): OpenLog | undefined {
+    return this.logs.get(keyOf(uri, source));
+  }
+
+  /** One entry per file (the viewer's when both are open), in the order they were opened. */
+  all(): OpenLog[] {
+    const out: OpenLog[] = [];
+    const seen = new Set<string>();
+    for (const log of this.logs.values()) {
+      const best = this.get(log.uri)!;
+      if (!seen.has(best.key)) {
+        seen.add(best.key);
+        out.push(best);
+      }
+    }
+    return out;
+  }
+
+  get active(): OpenLog | undefined {
+    return this.activeKey === undefined ? undefined : this.logs.get(this.activeKey);
+  }
+
+  setActive(uri: vscode.Uri | undefined, source?: LogSource): void {
+    const key = uri === undefined ? undefined : source ? keyOf(uri, source) : this.get(uri)?.key;
+    if (key === this.activeKey) return;
+    this.activeKey = key;
+    void vscode.commands.executeCommand('setContext', 'provlog.activeLog', key !== undefined && this.logs.has(key));
+    this._onDidChangeActive.fire(this.active);
+  }
+
+  selectEvent(selection: EventSelection): void {
+    this._onDidSelectEvent.fire(selection);
+  }
+
+  /** Asks the viewer of `uri` to filter; kept until a viewer for it is ready to take it. */
+  requestFilter(request: FilterRequest): void {
+    this.pendingFilters.set(request.uri.toString(), request);
+    this._onDidRequestFilter.fire(request);
+  }
+
+  /** The viewer tells what it currently shows, for commands that act on "the filtered events". */
+  setViewerFilter(uri: vscode.Uri, filter: EventFilter | undefined): void {
+    if (filter === undefined) this.viewerFilters.delete(uri.toString());
+    else this.viewerFilters.set(uri.toString(), filter);
+  }
+
+  /** The filter of the viewer showing `uri` (none: every event). */
+  viewerFilter(uri: vscode.Uri): EventFilter {
+    return this.viewerFilters.get(uri.toString()) ?? {};
+  }
+
+  /** The viewer takes the filter asked for before it was ready. */
+  takePendingFilter(uri: vscode.Uri): FilterRequest | undefined {
+    const r = this.pendingFilters.get(uri.toString());
+    this.pendingFilters.delete(uri.toString());
+    return r;
+  }
+
+  dispose(): void {
+    this._onDidChangeLogs.dispose();
+    this._onDidChangeActive.dispose();
+    this._onDidSelectEvent.dispose();
+    this._onDidRequestFilter.dispose();
+  }
+}
+
+function keyOf(uri: vscode.Uri, source: LogSource): string {
+  return `${source}:${uri.toString()}`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Watches text documents (JSON, JSON Lines, CSV): one whose first lines look like a provisioning
+ * log is read (in the worker) into the registry, again after edits (debounced), and removed when it
+ * closes. Ordinary JSON costs one regular-expression test on its first 256 KB.
+ */
+import * as vscode from 'vscode';
+import type { InputFile } from '../core/logData';
+import { looksLikeProvisioningLog } from '../core/sniff';
+import { baseName, gatherInputs } from './fileInputs';
+import type { LogLoader } from './logLoader';
+import type { LogRegistry } from './logRegistry';
+
+const DEBOUNCE_MS = 400;
+const EXTENSIONS = /\.(json|jsonl|ndjson|csv|log|txt)$/i;
+const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'csv', 'plaintext', 'log']);
+const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-userdata', 'vscode-settings', 'debug', 'vscode-notebook-cell']);
+
+export class TextLogTracker implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, vscode.CancellationTokenSource>();
+
+  constructor(
+    private readonly registry: LogRegistry,
+    private readonly loader: LogLoader,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateActive()),
+    );
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+    this.updateActive();
+  }
+
+  /** Reads a document now (tests and commands that need the result at once). */
+  async refresh(document: vscode.TextDocument): Promise<void> {
+    await this.read(document);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!eligible(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.read(document);
+      }, delay),
+    );
+  }
+
+  private async read(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    this.pending.get(key)?.cancel();
+    if (document.isClosed) return;
+    const text = document.getText();
+    if (!looksLikeProvisioningLog(text)) {
+      this.registry.remove(document.uri, 'text');
+      this.updateActive();
+      return;
+    }
+    const cts = new vscode.CancellationTokenSource();
+    this.pending.set(key, cts);
+    const version = document.version;
+    const files = await inputsFor(document, text);
+    const result = await this.loader.load(files, { token: cts.token });
+    if (this.pending.get(key) === cts) this.pending.delete(key);
+    cts.dispose();
+    if (result.kind === 'cancelled' || document.isClosed || document.version !== version) return;
+    if (result.model.store.size > 0 || result.model.data.problems.some((p) => p.code === 'truncated')) {
+      this.registry.set(document.uri, 'text', result.model);
+    } else {
+      this.registry.remove(document.uri, 'text');
+    }
+    this.updateActive();
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.pending.get(key)?.cancel();
+    this.registry.remove(document.uri, 'text');
+    this.updateActive();
+  }
+
+  private updateActive(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const isLog = doc !== undefined && this.registry.getFrom(doc.uri, 'text') !== undefined;
+    void vscode.commands.executeCommand('setContext', 'provlog.activeTextIsLog', isLog);
+    if (isLog) this.registry.setActive(doc.uri, 'text');
+    else if (doc !== undefined && this.registry.active?.source === 'text') this.registry.setActive(undefined);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const c of this.pending.values()) c.cancel();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function eligible(d: vscode.TextDocument): boolean {
+  if (SKIPPED_SCHEMES.has(d.uri.scheme)) return false;
+  return LANGUAGES.has(d.languageId) && (EXTENSIONS.test(d.uri.path) || d.isUntitled);
+}
+
+/** The document's current text; for a CSV, its trio siblings as they are on disk. */
+async function inputsFor(document: vscode.TextDocument, text: string): Promise<InputFile[]> {
+  const own: InputFile = { name: baseName(document.uri), bytes: new TextEncoder().encode(text) };
+  if (!/\.csv$/i.test(document.uri.path) || document.isUntitled) return [own];
+  try {
+    const gathered = await gatherInputs(document.uri);
+    return [own, ...gathered.files.slice(1)];
+  } catch {
+    return [own];
+  }
+}

@@ -1,2 +1,0 @@
-// Entry of the webview bundle; the viewer and detail panel are built in later modules.
-export {};

@@ -1,0 +1,3 @@
+// Entry of the viewer page: placeholder until the page lands.
+import '../shared/base.css';
+export {};
