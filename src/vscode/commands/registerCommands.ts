@@ -1,7 +1,8 @@
-/** Palette commands: placeholder until the commands land. */
-import * as vscode from 'vscode';
+/** Palette commands: the shared ones now; the palette set lands with the tree. */
+import type * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { registerCoreCommands } from './coreCommands';
 
-export function registerCommands(_deps: Deps): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+export function registerCommands(deps: Deps): vscode.Disposable {
+  return registerCoreCommands(deps);
 }

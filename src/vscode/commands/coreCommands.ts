@@ -1,0 +1,68 @@
+/**
+ * Commands other adapters link to (hover links, code actions, tree items, webviews): copy a value,
+ * filter a log's viewer, show an event's details. Their arguments come from command URIs, which a
+ * log's text can influence, so every argument is validated.
+ */
+import * as vscode from 'vscode';
+import type { EventFilter } from '../../core/query';
+import type { Deps } from '../deps';
+
+export interface FilterToArgs {
+  uri: string;
+  filter: EventFilter;
+  replace?: boolean;
+}
+
+export interface ShowDetailsArgs {
+  uri: string;
+  index: number;
+}
+
+export function registerCoreCommands(deps: Pick<Deps, 'registry' | 'detail'>): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('provlog.copyText', async (arg: unknown) => {
+      const text = typeof arg === 'string' ? arg : isRecord(arg) && typeof arg['text'] === 'string' ? arg['text'] : undefined;
+      if (text === undefined) return;
+      await vscode.env.clipboard.writeText(text);
+      const label = isRecord(arg) && typeof arg['label'] === 'string' ? arg['label'] : 'Value';
+      vscode.window.setStatusBarMessage(`$(copy) ${label} copied`, 2500);
+    }),
+    vscode.commands.registerCommand('provlog.filterTo', async (arg: unknown) => {
+      const args = parseFilterTo(arg);
+      if (args === undefined) return;
+      const uri = vscode.Uri.parse(args.uri);
+      deps.registry.requestFilter({ uri, filter: args.filter, replace: args.replace ?? true });
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    }),
+    vscode.commands.registerCommand('provlog.showDetails', (arg: unknown) => {
+      if (!isRecord(arg) || typeof arg['uri'] !== 'string' || !Number.isInteger(arg['index'])) return;
+      deps.detail.show(vscode.Uri.parse(arg['uri']), arg['index'] as number);
+    }),
+  );
+}
+
+/** A command URI for links in hovers and Markdown (`command:provlog.x?<args>`). */
+export function commandUri(command: string, args: unknown): vscode.Uri {
+  return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
+}
+
+const FILTER_TEXT_KEYS = ['identity', 'jobId', 'cycleId', 'changeId', 'sourceSystem', 'targetSystem', 'application', 'errorCode', 'text'] as const;
+
+function parseFilterTo(arg: unknown): FilterToArgs | undefined {
+  if (!isRecord(arg) || typeof arg['uri'] !== 'string' || !isRecord(arg['filter'])) return undefined;
+  const f = arg['filter'];
+  const filter: EventFilter = {};
+  for (const k of FILTER_TEXT_KEYS) if (typeof f[k] === 'string') filter[k] = f[k];
+  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+  const status = strings(f['status'])?.filter((s): s is NonNullable<EventFilter['status']>[number] => ['success', 'failure', 'skipped', 'warning'].includes(s));
+  if (status) filter.status = status;
+  const types = strings(f['identityType']);
+  if (types) filter.identityType = types;
+  const out: FilterToArgs = { uri: arg['uri'], filter };
+  if (typeof arg['replace'] === 'boolean') out.replace = arg['replace'];
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
