@@ -38,23 +38,24 @@ const withoutDuplicateMark = (suffix: string): string => suffix.replace(DUPLICAT
 /**
  * The trio `fileName` belongs to, from the base names in its folder (`fileName` itself may be in
  * `namesInFolder` or not). Per role: the file with the same suffix; else the one whose suffix is
- * the same once download marks like ` (1)` are ignored; else the only file of that role.
+ * the same once download marks like ` (1)` are ignored; else the only file of that role (a file
+ * that exactly matches another trio's file of our role is left to that trio).
  */
 export function findCsvSiblings(fileName: string, namesInFolder: readonly string[]): CsvSiblings {
   const self = parse(fileName);
   if (self === undefined) return {};
   const out: CsvSiblings = { [self.role]: fileName };
-  const candidates = namesInFolder
-    .filter((n) => n !== fileName)
-    .map(parse)
-    .filter((p): p is Parsed => p !== undefined && p.role !== self.role);
+  const others = namesInFolder.filter((n) => n !== fileName).map(parse).filter((p): p is Parsed => p !== undefined);
+  // A file with exactly the suffix of another file of our role belongs to that file's trio, not ours.
+  const taken = new Set(others.filter((p) => p.role === self.role).map((p) => p.suffix));
   for (const role of ['main', 'steps', 'modified'] as const) {
     if (role === self.role) continue;
-    const ofRole = candidates.filter((c) => c.role === role);
+    const ofRole = others.filter((c) => c.role === role);
+    const free = ofRole.filter((c) => c.suffix === self.suffix || !taken.has(c.suffix));
     const pick =
       ofRole.find((c) => c.suffix === self.suffix) ??
-      single(ofRole.filter((c) => withoutDuplicateMark(c.suffix) === withoutDuplicateMark(self.suffix))) ??
-      single(ofRole);
+      single(free.filter((c) => withoutDuplicateMark(c.suffix) === withoutDuplicateMark(self.suffix))) ??
+      single(free);
     if (pick !== undefined) out[role] = pick.name;
   }
   return out;

@@ -1,0 +1,96 @@
+/**
+ * Exporting events to files the user picks (CSV trio, JSON array, Markdown report), shared by the
+ * viewer's export button, the palette command and the tree's "export this cycle". Writes only where
+ * the user chose in the save dialog, never over the log itself.
+ */
+import * as vscode from 'vscode';
+import { exportCsvTrio, type CsvTrioFile } from '../core/export/csvExport';
+import { exportJson } from '../core/export/jsonExport';
+import { exportMarkdown } from '../core/export/markdownExport';
+import type { LogModel } from '../core/logModel';
+
+export type ExportFormat = 'csv' | 'json' | 'md';
+
+export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; detail: string }[] = [
+  { format: 'csv', label: 'CSV (portal trio)', detail: 'ProvisioningLogs, _ProvisioningSteps and _ModifiedProperties, joined by Change ID' },
+  { format: 'json', label: 'JSON', detail: "One array in the portal download's shape" },
+  { format: 'md', label: 'Markdown report', detail: 'Counts, error codes with what to do, the events: for a ticket' },
+];
+
+export interface ExportRequest {
+  model: LogModel;
+  /** The log file, to suggest a name and folder beside it. */
+  source: vscode.Uri;
+  indices: ArrayLike<number>;
+  format?: ExportFormat;
+  /** What the events were chosen by, in words, for the Markdown report. */
+  selection?: string;
+}
+
+/** Asks for the format (when not given) and the target, writes the files; returns what was written. */
+export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
+  const format = req.format ?? (await pickFormat());
+  if (format === undefined) return [];
+  const ext = format === 'md' ? 'md' : format;
+  const stem = req.source.path.slice(req.source.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  const suggested = format === 'csv' ? 'ProvisioningLogs.csv' : `${stem}-export.${ext}`;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.joinPath(req.source, '..', suggested),
+    filters: { [EXPORT_FORMATS.find((f) => f.format === format)!.label]: [ext] },
+    title: `Export ${req.indices.length} event(s)`,
+  });
+  if (target === undefined) return [];
+  if (target.toString() === req.source.toString()) {
+    void vscode.window.showErrorMessage('Choose another file: the export never overwrites the log it comes from.');
+    return [];
+  }
+  const written = await writeExport(req, format, target);
+  const open = 'Open';
+  void vscode.window.showInformationMessage(`Exported ${req.indices.length} event(s) to ${written.map((u) => u.path.split('/').pop()).join(', ')}.`, open).then((choice) => {
+    if (choice === open && written[0]) void vscode.commands.executeCommand('vscode.open', written[0]);
+  });
+  return written;
+}
+
+/** Writes without asking (tests, and callers that already chose the target). */
+export async function writeExport(req: ExportRequest, format: ExportFormat, target: vscode.Uri): Promise<vscode.Uri[]> {
+  const data = req.model.data;
+  const indices = Array.from(req.indices);
+  if (format === 'csv') {
+    const parts: Record<CsvTrioFile, string[]> = { main: [], steps: [], modified: [] };
+    exportCsvTrio(data, indices, (file, chunk) => parts[file].push(chunk));
+    const base = target.path.replace(/\.csv$/i, '');
+    const uris: Record<CsvTrioFile, vscode.Uri> = {
+      main: target.with({ path: `${base}.csv` }),
+      steps: target.with({ path: `${base}_ProvisioningSteps.csv` }),
+      modified: target.with({ path: `${base}_ModifiedProperties.csv` }),
+    };
+    for (const f of ['main', 'steps', 'modified'] as const) await write(uris[f], parts[f]);
+    return [uris.main, uris.steps, uris.modified];
+  }
+  const parts: string[] = [];
+  if (format === 'json') exportJson(data, indices, (c) => parts.push(c));
+  else exportMarkdown(data, indices, (c) => parts.push(c), req.selection ? { selection: req.selection } : {});
+  await write(target, parts);
+  return [target];
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, format: f.format })),
+    { title: 'Export as', placeHolder: 'Choose a format' },
+  );
+  return pick?.format;
+}
+
+async function write(uri: vscode.Uri, parts: string[]): Promise<void> {
+  const encoder = new TextEncoder();
+  const chunks = parts.map((p) => encoder.encode(p));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  await vscode.workspace.fs.writeFile(uri, out);
+}

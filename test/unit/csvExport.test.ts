@@ -1,0 +1,118 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Papa from 'papaparse';
+import { exportCsvTrio, type CsvTrioFile } from '../../src/core/export/csvExport';
+import type { LogData } from '../../src/core/logData';
+import type { ProvisioningRecord } from '../../src/core/model';
+import { readLog } from '../../src/core/readLog';
+import { recordAt } from '../../src/core/records';
+import { hostileRecords } from '../fixtures/generator/hostile';
+import { generateRecords } from '../fixtures/generator/records';
+import { jsonLines, portalJson } from '../fixtures/generator/writers';
+import { LOG_ANALYTICS_LINES, crlf, csvFile, trio } from './csvFixtures';
+
+const SAMPLES = '/work/shared/samples';
+const OWN_JSON = join(__dirname, '../../../test/fixtures/csv/roundtrip.json');
+
+function exportTrio(log: LogData): Record<CsvTrioFile, string> {
+  const out: Record<CsvTrioFile, string> = { main: '', steps: '', modified: '' };
+  exportCsvTrio(log, Array.from({ length: log.store.size }, (_, i) => i), (file, chunk) => (out[file] += chunk));
+  return out;
+}
+
+function readTrio(t: Record<CsvTrioFile, string>): LogData {
+  return readLog([
+    csvFile('ProvisioningLogs_ProvisioningSteps.csv', t.steps),
+    csvFile('ProvisioningLogs.csv', t.main),
+    csvFile('ProvisioningLogs_ModifiedProperties.csv', t.modified),
+  ]);
+}
+
+/** Everything the model holds, except how it was read. */
+function comparable(r: ProvisioningRecord | undefined): Omit<ProvisioningRecord, 'flavor' | 'extra'> {
+  assert.ok(r);
+  const { flavor: _flavor, extra: _extra, ...rest } = r;
+  return rest;
+}
+
+function assertRoundTrip(source: LogData, label: string): LogData {
+  assert.ok(source.store.size > 0, `${label}: nothing read`);
+  const back = readTrio(exportTrio(source));
+  assert.deepEqual(back.problems, [], `${label}: problems reading the export back`);
+  assert.equal(back.store.size, source.store.size, label);
+  for (let i = 0; i < source.store.size; i++) {
+    assert.deepEqual(comparable(recordAt(back, i)), comparable(recordAt(source, i)), `${label}, event ${i}`);
+    assert.equal(back.store.summary(i).changed, source.store.summary(i).changed, `${label}, event ${i}: changed`);
+  }
+  return back;
+}
+
+const fromJson = (name: string, text: string): LogData => readLog([{ name, bytes: new TextEncoder().encode(text) }]);
+
+describe('exportCsvTrio', () => {
+  it('round-trips our JSON fixture: ids, times, enums, identities, errors, steps, null vs empty', () => {
+    const source = fromJson('roundtrip.json', readFileSync(OWN_JSON, 'utf8'));
+    assert.equal(source.store.size, 3);
+    const back = assertRoundTrip(source, 'roundtrip.json');
+    assert.equal(back.format, 'portalCsv');
+    const m = recordAt(back, 0)!.modifiedProperties;
+    assert.deepEqual(m.find((p) => p.displayName === 'jobTitle'), { displayName: 'jobTitle', oldValue: null, newValue: 'Engineer, "Senior"' });
+    assert.deepEqual(m.find((p) => p.displayName === 'department'), { displayName: 'department', oldValue: '', newValue: null });
+  });
+
+  const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((n) => /\.(json|log)$/.test(n)) : [];
+  for (const name of samples) {
+    it(`round-trips the shared sample ${name}`, () => {
+      assertRoundTrip(fromJson(name, readFileSync(join(SAMPLES, name), 'utf8')), name);
+    });
+  }
+
+  it('round-trips generated events of every scenario, and hostile ones', () => {
+    assertRoundTrip(fromJson('generated.json', portalJson(generateRecords({ seed: 7, count: 150 }))), 'generated');
+    assertRoundTrip(fromJson('hostile.jsonl', jsonLines(hostileRecords())), 'hostile');
+  });
+
+  it('defuses formula cells so that no cell a spreadsheet reads starts a formula', () => {
+    const t = exportTrio(fromJson('roundtrip.json', readFileSync(OWN_JSON, 'utf8')));
+    for (const file of ['main', 'steps', 'modified'] as const) {
+      const rows = Papa.parse<string[]>(t[file].replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      for (const row of rows) for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r＝＋－＠]/, `${file}: ${JSON.stringify(cell)}`);
+    }
+    assert.ok(t.main.includes('"\'=HYPERLINK(""http://evil.example"",""Zoë Müller"")"'));
+    assert.ok(t.modified.includes(",'-5,'@SUM(A1:A2)\r\n"));
+    assert.ok(t.modified.includes(`,'\tstarts with a tab,''=already quoted\r\n`));
+    assert.ok(t.steps.includes('""Note"":""+1 (555) 0100""'), 'JSON details start with {, not with the value');
+  });
+
+  it('writes null as an empty cell and an empty string as "", with a BOM and CRLF', () => {
+    const t = exportTrio(fromJson('roundtrip.json', readFileSync(OWN_JSON, 'utf8')));
+    assert.ok(t.modified.startsWith('\uFEFFChange ID,Property,Old Value,New Value\r\n'));
+    assert.ok(t.modified.includes(',jobTitle,,"Engineer, ""Senior"""\r\n'));
+    assert.ok(t.modified.includes(',department,"",\r\n'));
+    assert.ok(t.steps.startsWith('\uFEFFChange ID,Step,Name,Type,Status,Description,Details\r\n'));
+    assert.ok(t.main.startsWith('\uFEFFDate (UTC),ID,Job ID,Cycle ID,Change ID,Action,Provisioning Action,Status,'));
+  });
+
+  it('round-trips a CSV trio, unknown columns included', () => {
+    const back = assertRoundTrip(readLog(trio()), 'fixture trio');
+    assert.deepEqual(back.store.extraNames, ['Department Code']);
+    assert.equal(back.store.extraOf(0)['Department Code'], 'D42');
+  });
+
+  it('writes a Log Analytics export as a trio, its other columns as extra columns', () => {
+    const source = readLog([csvFile('query_data.csv', crlf(LOG_ANALYTICS_LINES))]);
+    const back = assertRoundTrip(source, 'Log Analytics CSV');
+    assert.deepEqual(recordAt(back, 0)!.extra, recordAt(source, 0)!.extra);
+  });
+
+  it('exports only the chosen events, in pieces', () => {
+    const source = readLog(trio());
+    const chunks: [CsvTrioFile, string][] = [];
+    exportCsvTrio(source, new Set([3, 1]), (file, chunk) => chunks.push([file, chunk]));
+    const text = (f: CsvTrioFile): string => chunks.filter(([file]) => file === f).map(([, c]) => c).join('');
+    const back = readTrio({ main: text('main'), steps: text('steps'), modified: text('modified') });
+    assert.deepEqual(Array.from({ length: back.store.size }, (_, i) => back.store.get('id', i)), ['ev-4', 'ev-2']);
+    assert.equal(recordAt(back, 1)!.steps.length, 2);
+  });
+});
