@@ -1,0 +1,3 @@
+// Every integration suite: index.ts has mocha load this file's bundle. Add new suites here.
+import './activation.test';
+import './hostEnvironment.test';
