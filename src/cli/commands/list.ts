@@ -1,0 +1,129 @@
+/**
+ * `provlog list` (the filtered events, as a table or JSON) and `provlog ids` (unique job, cycle or
+ * change ids, the answer to the PowerShell recipes in Microsoft's provisioning-log articles).
+ */
+import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
+import { Sorter } from '../../core/sort';
+import type { EventStore } from '../../core/store';
+import { formatUtc } from '../../core/time';
+import type { CommandRequest, IdKind } from '../args';
+import { terminalSafe, writeJsonArray, writeTable, type Column } from '../format';
+import { EXIT, type CliIo, type ExitCode } from '../io';
+import { select } from '../readInputs';
+
+/** One event in `list --json`. The first eleven keys are the contract; more may be added, never removed. */
+export interface ListedEvent {
+  changeId: string;
+  cycleId: string;
+  jobId: string;
+  activityDateTime: string;
+  action: string;
+  status: string;
+  identityType: string;
+  displayName: string;
+  sourceSystem: string;
+  targetSystem: string;
+  errorCode: string;
+  id: string;
+  sourceId: string;
+  targetId: string;
+  targetDisplayName: string;
+  application: string;
+  reason: string;
+  durationMs: number | null;
+}
+
+export function listedEvent(store: EventStore, i: number): ListedEvent {
+  const e = store.summary(i);
+  return {
+    changeId: e.changeId,
+    cycleId: e.cycleId,
+    jobId: e.jobId,
+    activityDateTime: e.activityDateTime,
+    action: e.action,
+    status: e.status,
+    identityType: e.sourceType || e.targetType,
+    displayName: e.sourceName,
+    sourceSystem: e.sourceSystem,
+    targetSystem: e.targetSystem,
+    errorCode: e.errorCode,
+    id: e.id,
+    sourceId: e.sourceId,
+    targetId: e.targetId,
+    targetDisplayName: e.targetName,
+    application: e.appName,
+    reason: e.reason,
+    durationMs: e.durationMs,
+  };
+}
+
+const COLUMNS: readonly Column[] = [
+  { title: 'Date (UTC)', max: 30 },
+  { title: 'Action', max: 12 },
+  { title: 'Status', max: 8 },
+  { title: 'Identity', max: 32 },
+  { title: 'Type', max: 12 },
+  { title: 'Source → Target', max: 44 },
+  { title: 'Error code', max: 40 },
+  { title: 'Change ID', max: 36 },
+];
+
+export async function listCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
+  const sel = await select(req, io);
+  if (sel.status === EXIT.unreadable) return sel.status;
+  const { store } = sel.log;
+  let indices = sel.indices;
+  if (req.sort) indices = new Sorter(store).sort(indices, req.sort.key, req.sort.dir);
+  if (req.limit !== undefined) indices = indices.subarray(0, req.limit);
+  if (req.json) {
+    writeJsonArray(io.stdout, map(indices, (i) => listedEvent(store, i)));
+  } else {
+    writeTable(io.stdout, COLUMNS, map(indices, (i) => tableRow(store, i)));
+    if (indices.length < sel.indices.length) io.stdout.write(`(${indices.length} of ${sel.indices.length} events shown)\n`);
+  }
+  return sel.status;
+}
+
+function tableRow(store: EventStore, i: number): string[] {
+  const e = store.summary(i);
+  return [
+    formatUtc(e.time) || e.activityDateTime,
+    ACTION_LABELS[e.action],
+    STATUS_LABELS[e.status],
+    e.sourceName || e.sourceId,
+    e.sourceType || e.targetType,
+    `${e.sourceSystem} → ${e.targetSystem}`,
+    e.errorCode,
+    e.changeId,
+  ];
+}
+
+const ID_FIELD = { job: 'jobId', cycle: 'cycleId', change: 'changeId' } as const;
+
+export async function idsCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
+  const sel = await select(req, io);
+  if (sel.status === EXIT.unreadable) return sel.status;
+  const ids = uniqueIds(sel.log.store, sel.indices, req.kind ?? 'job');
+  if (req.json) writeJsonArray(io.stdout, ids);
+  else if (ids.length > 0) io.stdout.write(ids.map(terminalSafe).join('\n') + '\n');
+  return sel.status;
+}
+
+/** Distinct non-empty ids of the given events, in the order they first appear. */
+export function uniqueIds(store: EventStore, indices: ArrayLike<number>, kind: IdKind): string[] {
+  const col = store.column(ID_FIELD[kind]);
+  const seen = new Uint8Array(store.strings.length);
+  seen[0] = 1; // the empty string: events without this id
+  const out: string[] = [];
+  for (let k = 0; k < indices.length; k++) {
+    const id = col[indices[k]!]!;
+    if (seen[id] === 1) continue;
+    seen[id] = 1;
+    out.push(store.strings[id]!);
+  }
+  return out;
+}
+
+function* map<T>(indices: ArrayLike<number>, f: (i: number) => T): Generator<T> {
+  for (let k = 0; k < indices.length; k++) yield f(indices[k]!);
+}

@@ -1,0 +1,91 @@
+/**
+ * Timing helpers for the benchmark. The machine is shared and noisy, so every figure is a median
+ * of several runs with a full GC before each, and every target is a ratio against a baseline
+ * measured in the same run (or an absolute budget far above the expected value).
+ */
+
+export interface Timing {
+  /** Milliseconds. */
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+/** A full collection, so one run's garbage is not billed to the next (needs --expose-gc). */
+export function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+}
+
+export const gcAvailable = (): boolean => typeof (globalThis as { gc?: unknown }).gc === 'function';
+
+/**
+ * Runs `fn` `runs` times (after `warmup` untimed runs) and returns the median. `gcBetween: false`
+ * shows the steady state: V8 drops optimized code on a full GC, which small, hot functions feel.
+ */
+export function time(fn: () => unknown, runs: number, warmup = 0, gcBetween = true): Timing {
+  for (let k = 0; k < warmup; k++) {
+    if (gcBetween) collect();
+    keep(fn());
+  }
+  const samples: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    if (gcBetween) collect();
+    const t0 = performance.now();
+    const result = fn();
+    samples.push(performance.now() - t0);
+    keep(result);
+  }
+  return summarize(samples);
+}
+
+/** Two contenders in alternation (A, B, A, B, …) so that slow phases of a noisy machine hit both alike. */
+export function timePair(a: () => unknown, b: () => unknown, runs: number, warmup = 0): [Timing, Timing] {
+  for (let k = 0; k < warmup; k++) {
+    collect();
+    keep(a());
+    collect();
+    keep(b());
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    for (const [fn, into] of [[a, sa], [b, sb]] as const) {
+      collect();
+      const t0 = performance.now();
+      const result = fn();
+      into.push(performance.now() - t0);
+      keep(result);
+    }
+  }
+  return [summarize(sa), summarize(sb)];
+}
+
+export function summarize(samples: number[]): Timing {
+  const sorted = [...samples].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
+}
+
+/** Stores each result where V8 cannot prove it unused, so it cannot skip the work. */
+const kept: unknown[] = [undefined];
+function keep(v: unknown): void {
+  kept[0] = v;
+  kept[0] = undefined;
+}
+
+export function ms(t: number): string {
+  if (t >= 10_000) return `${(t / 1000).toFixed(1)} s`;
+  if (t >= 100) return `${t.toFixed(0)} ms`;
+  if (t >= 10) return `${t.toFixed(1)} ms`;
+  return `${t.toFixed(2)} ms`;
+}
+
+export function mbText(bytes: number): string {
+  return `${(bytes / (1 << 20)).toFixed(bytes < 10 << 20 ? 1 : 0)} MB`;
+}
