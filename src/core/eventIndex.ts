@@ -53,50 +53,63 @@ export class EventIndex {
   readonly jobs: JobGroup[];
   private readonly cycleOfEvent: Int32Array;
   private readonly cycles: CycleGroup[] = [];
-  private readonly changeIds = new Map<string, number[]>();
+  /** Change id (string id) → events, built on first lookup: most views never ask. */
+  private changeIds?: Map<string, number[]>;
   private readonly cyclesById = new Map<string, CycleGroup>();
   private readonly jobsById = new Map<string, JobGroup>();
 
   constructor(readonly store: EventStore) {
     const n = store.size;
-    this.cycleOfEvent = new Int32Array(n);
     const jobCol = store.column('jobId');
     const cycleCol = store.column('cycleId');
-    const changeCol = store.column('changeId');
-    // Group ids first with integer keys (string ids of the interned table): no string work per event.
-    const cycleKey = new Map<number, Map<number, number[]>>();
+    // Number each (job, cycle) pair by integer key (string ids of the interned table): no string work
+    // and no array per group while walking 100,000 events.
+    const width = Math.max(1, store.strings.length);
+    const cycleNumber = new Map<number, number>();
+    const cycleOf = new Int32Array(n);
+    const pairs: number[] = [];
     for (let i = 0; i < n; i++) {
-      let byCycle = cycleKey.get(jobCol[i]!);
-      if (byCycle === undefined) cycleKey.set(jobCol[i]!, (byCycle = new Map()));
-      let list = byCycle.get(cycleCol[i]!);
-      if (list === undefined) byCycle.set(cycleCol[i]!, (list = []));
-      list.push(i);
-      const change = store.strings[changeCol[i]!]!;
-      if (change !== '') {
-        const same = this.changeIds.get(change);
-        if (same === undefined) this.changeIds.set(change, [i]);
-        else same.push(i);
+      const key = jobCol[i]! * width + cycleCol[i]!;
+      let c = cycleNumber.get(key);
+      if (c === undefined) {
+        c = pairs.length;
+        cycleNumber.set(key, c);
+        pairs.push(i);
       }
+      cycleOf[i] = c;
     }
-    const jobs: JobGroup[] = [];
-    for (const [jobSid, byCycle] of cycleKey) {
-      const jobId = store.strings[jobSid]!;
-      const job: JobGroup = { jobId, name: '', sourceSystem: '', targetSystem: '', cycles: [], counts: emptyCounts(), first: NaN, last: NaN };
-      for (const [cycleSid, list] of byCycle) {
-        const cycle = this.buildCycle(jobId, store.strings[cycleSid]!, list);
-        job.cycles.push(cycle);
-        addCounts(job.counts, cycle.counts);
-        widen(job, cycle);
+    this.cycleOfEvent = cycleOf;
+    // Counting sort into one buffer; each cycle's events are a view of it.
+    const m = pairs.length;
+    const offsets = new Uint32Array(m + 1);
+    for (let i = 0; i < n; i++) offsets[cycleOf[i]! + 1]!++;
+    for (let c = 0; c < m; c++) offsets[c + 1]! += offsets[c]!;
+    const order = new Uint32Array(n);
+    const fill = offsets.slice(0, m);
+    for (let i = 0; i < n; i++) order[fill[cycleOf[i]!]!++] = i;
+    const jobsBySid = new Map<number, JobGroup>();
+    for (let c = 0; c < m; c++) {
+      const sample = pairs[c]!;
+      const cycle = this.buildCycle(store.strings[jobCol[sample]!]!, store.strings[cycleCol[sample]!]!, order.subarray(offsets[c], offsets[c + 1]));
+      let job = jobsBySid.get(jobCol[sample]!);
+      if (job === undefined) {
+        job = { jobId: cycle.jobId, name: '', sourceSystem: '', targetSystem: '', cycles: [], counts: emptyCounts(), first: NaN, last: NaN };
+        jobsBySid.set(jobCol[sample]!, job);
       }
+      job.cycles.push(cycle);
+      addCounts(job.counts, cycle.counts);
+      widen(job, cycle);
+    }
+    const jobs = [...jobsBySid.values()];
+    for (const job of jobs) {
       job.cycles.sort(newestFirst);
-      const sample = job.cycles[0]?.events[0];
-      if (sample !== undefined) {
-        job.name = store.get('appName', sample) || store.get('targetSystem', sample);
-        job.sourceSystem = store.get('sourceSystem', sample);
-        job.targetSystem = store.get('targetSystem', sample);
+      const first = job.cycles[0]?.events[0];
+      if (first !== undefined) {
+        job.name = store.get('appName', first) || store.get('targetSystem', first);
+        job.sourceSystem = store.get('sourceSystem', first);
+        job.targetSystem = store.get('targetSystem', first);
       }
-      jobs.push(job);
-      this.jobsById.set(jobId, job);
+      this.jobsById.set(job.jobId, job);
     }
     jobs.sort(newestFirst);
     this.jobs = jobs;
@@ -122,34 +135,49 @@ export class EventIndex {
 
   /** Events with this change id (normally one). */
   eventsWithChangeId(changeId: string): readonly number[] {
-    return this.changeIds.get(changeId) ?? [];
+    return this.changes().get(changeId) ?? [];
   }
 
   get changeCount(): number {
-    return this.changeIds.size;
+    return this.changes().size;
+  }
+
+  private changes(): Map<string, number[]> {
+    if (this.changeIds !== undefined) return this.changeIds;
+    const { store } = this;
+    const col = store.column('changeId');
+    const map = new Map<string, number[]>();
+    for (let i = 0; i < store.size; i++) {
+      if (col[i] === 0) continue;
+      const change = store.strings[col[i]!]!;
+      const same = map.get(change);
+      if (same === undefined) map.set(change, [i]);
+      else same.push(i);
+    }
+    return (this.changeIds = map);
   }
 
   get cycleCount(): number {
     return this.cycles.length;
   }
 
-  private buildCycle(jobId: string, cycleId: string, list: number[]): CycleGroup {
+  /** `events` is this cycle's view of the shared buffer; it is sorted in place. */
+  private buildCycle(jobId: string, cycleId: string, events: Uint32Array): CycleGroup {
     const { store } = this;
-    const events = Uint32Array.from(list);
     const time = store.time;
-    // Newest first; events without a time go last, in file order.
-    events.sort((a, b) => timeOrder(time[b]!, time[a]!) || a - b);
+    const status = store.status;
     const cycle: CycleGroup = { key: cycleKeyOf(jobId, cycleId), jobId, cycleId, events, counts: emptyCounts(), first: NaN, last: NaN };
-    const at = this.cycles.length;
-    for (const i of list) {
-      countStatus(cycle.counts, STATUSES[store.status[i]!]!);
-      this.cycleOfEvent[i] = at;
+    for (let k = 0; k < events.length; k++) {
+      const i = events[k]!;
+      countStatus(cycle.counts, STATUSES[status[i]!]!);
       const t = time[i]!;
       if (!Number.isNaN(t)) {
         if (!(t >= cycle.first)) cycle.first = t;
         if (!(t <= cycle.last)) cycle.last = t;
       }
     }
+    // Newest first; events without a time go last, in file order.
+    events.sort((a, b) => timeOrder(time[b]!, time[a]!) || a - b);
     this.cycles.push(cycle);
     this.cyclesById.set(cycle.key, cycle);
     return cycle;

@@ -50,6 +50,9 @@ export class QueryEngine {
   private readonly lower: (string | undefined)[] = [];
   private readonly distinct = new Map<StringField, Uint32Array>();
   private newest = NaN;
+  private haystack?: { text: string; starts: Int32Array };
+  /** Hits of the last few needles: typing in one box while toggling others reuses them. */
+  private readonly hitCache = new Map<string, Uint8Array>();
 
   constructor(readonly store: EventStore) {
     for (let i = 0; i < store.size; i++) {
@@ -66,12 +69,18 @@ export class QueryEngine {
   /** Indices of matching events, in file order. `now` is injectable for tests. */
   run(filter: EventFilter, now = Date.now()): Uint32Array {
     const { store } = this;
+    // Cheap numeric tests first, text tests after them: most events are settled before any text is looked at.
     const tests: ((i: number) => boolean)[] = [];
+    const textTests: ((i: number) => boolean)[] = [];
     const textTest = (fields: readonly StringField[], needle: string | undefined): void => {
-      const n = needle?.trim().toLowerCase();
+      const n = needle?.replace(/\u0000/g, '').trim().toLowerCase();
       if (!n) return;
-      const cols = fields.map((f) => ({ col: store.column(f), hit: this.matching(f, (s) => s.includes(n)) }));
-      tests.push((i) => cols.some(({ col, hit }) => hit[col[i]!] === 1));
+      const hit = this.containing(n);
+      const cols = fields.map((f) => store.column(f));
+      textTests.push((i) => {
+        for (const col of cols) if (hit[col[i]!] === 1) return true;
+        return false;
+      });
     };
     textTest(['sourceName', 'sourceId', 'targetName', 'targetId'], filter.identity);
     textTest(['jobId'], filter.jobId);
@@ -110,6 +119,7 @@ export class QueryEngine {
         return t >= lo && t <= hi;
       });
     }
+    tests.push(...textTests);
     const out = new Uint32Array(store.size);
     let k = 0;
     outer: for (let i = 0; i < store.size; i++) {
@@ -150,6 +160,49 @@ export class QueryEngine {
       this.distinct.set(field, d);
     }
     return d;
+  }
+
+  /**
+   * A per-string-id flag array: 1 where the lower-cased string contains `needle`. One native
+   * `indexOf` walk over all distinct strings joined into one text, instead of a call per string.
+   */
+  private containing(needle: string): Uint8Array {
+    let hit = this.hitCache.get(needle);
+    if (hit !== undefined) return hit;
+    const { text, starts } = (this.haystack ??= this.buildHaystack());
+    hit = new Uint8Array(this.store.strings.length);
+    let at = text.indexOf(needle);
+    while (at >= 0) {
+      // The string holding position `at`: the last start at or before it.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      hit[lo] = 1;
+      const next = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
+      at = text.indexOf(needle, next);
+    }
+    if (this.hitCache.size >= 8) this.hitCache.delete(this.hitCache.keys().next().value!);
+    this.hitCache.set(needle, hit);
+    return hit;
+  }
+
+  /** Every interned string, lower-cased, in id order, separated by NUL (which user text never contains). */
+  private buildHaystack(): { text: string; starts: Int32Array } {
+    const strings = this.store.strings;
+    const starts = new Int32Array(strings.length);
+    const parts: string[] = new Array<string>(strings.length);
+    let at = 0;
+    for (let id = 0; id < strings.length; id++) {
+      starts[id] = at;
+      const s = this.lowerOf(id);
+      parts[id] = s;
+      at += s.length + 1;
+    }
+    return { text: parts.join('\u0000'), starts };
   }
 
   /** A per-string-id flag array: 1 where the (lower-cased) value of that field passes `test`. */
