@@ -73,7 +73,7 @@ export class QueryEngine {
     const tests: ((i: number) => boolean)[] = [];
     const textTests: ((i: number) => boolean)[] = [];
     const textTest = (fields: readonly StringField[], needle: string | undefined): void => {
-      const n = needle?.replace(/\u0000/g, '').trim().toLowerCase();
+      const n = needle?.split('\u0000').join('').trim().toLowerCase();
       if (!n) return;
       const hit = this.containing(n);
       const cols = fields.map((f) => store.column(f));
