@@ -21,12 +21,13 @@ const k = (count: number): string => (count >= 1000 ? `${count / 1000}k` : Strin
 const load = (bytes: Uint8Array, name = 'ProvisioningLogs.json'): LogData => readLog([{ name, bytes }]);
 
 /**
- * The full GC before each run makes V8 drop the core's optimized hot loops (deopt reason "weak
+ * A full GC before each run makes V8 drop the core's optimized hot loops (deopt reason "weak
  * objects") and re-optimize them in the timed run: a fixed cost of tens of ms that the C++ JSON
- * baselines never pay. It decides the ratio on small inputs only.
+ * baselines never pay, which decides the ratio on small inputs. So small inputs are timed in steady
+ * state (one collection before the series); large ones with a collection before every run.
  */
-const smallNote = (count: number): string =>
-  count <= 1000 ? 'small input: the core re-optimizes its hot loops after each full GC (a fixed cost the C++ baseline does not pay)' : '';
+const gcBetweenRuns = (count: number): boolean => count > 20_000;
+const smallNote = (count: number): string => (gcBetweenRuns(count) ? '' : 'steady state: no full GC between runs');
 
 /** Warm-up runs before the timed ones: at 1k a cold JIT would otherwise decide the ratio. */
 const warmupFor = (count: number): number => (count <= 20_000 ? 2 : 0);
@@ -38,6 +39,7 @@ export function loadAndIndex(inputs: BenchInputs, count: number, runs: number): 
     () => JSON.parse(bytes.toString('utf8')) as unknown,
     runs,
     warmupFor(count),
+    gcBetweenRuns(count),
   );
   return {
     measure: `load+index ${k(count)} (${mbText(bytes.length)})`,
@@ -66,7 +68,7 @@ export function prettifyRow(inputs: BenchInputs, count: number, runs: number): R
   if (!prettifyLanded()) return notLanded(measure);
   const bytes = inputs.bytes(count);
   const text = bytes.toString('utf8');
-  const [o, b] = timePair(() => corePrettify(bytes), () => JSON.stringify(JSON.parse(text), null, 2), runs, warmupFor(count));
+  const [o, b] = timePair(() => corePrettify(bytes), () => JSON.stringify(JSON.parse(text), null, 2), runs, warmupFor(count), gcBetweenRuns(count));
   return { measure, unit: 'ms', value: o.median, baseline: b.median, baselineLabel: 'JSON.stringify(JSON.parse)', target: { kind: 'ratio', max: 1.5 }, runs, note: smallNote(count) };
 }
 

@@ -43,23 +43,39 @@ export function time(fn: () => unknown, runs: number, warmup = 0, gcBetween = tr
   return summarize(samples);
 }
 
-/** Two contenders in alternation (A, B, A, B, …) so that slow phases of a noisy machine hit both alike. */
-export function timePair(a: () => unknown, b: () => unknown, runs: number, warmup = 0): [Timing, Timing] {
+/**
+ * Two contenders in alternation (A, B, A, B, …) so that slow phases of a noisy machine hit both alike.
+ * `gcBetween: false` (small inputs) collects once up front instead of before each run: a full GC makes
+ * V8 drop the core's optimized loops, a cost the C++ baselines never pay and that dominates small inputs.
+ */
+export function timePair(a: () => unknown, b: () => unknown, runs: number, warmup = 0, gcBetween = true): [Timing, Timing] {
+  collect();
   for (let k = 0; k < warmup; k++) {
-    collect();
+    if (gcBetween) collect();
     keep(a());
-    collect();
+    if (gcBetween) collect();
     keep(b());
   }
   const sa: number[] = [];
   const sb: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    for (const [fn, into] of [[a, sa], [b, sb]] as const) {
-      collect();
-      const t0 = performance.now();
-      const result = fn();
-      into.push(performance.now() - t0);
-      keep(result);
+  const once = (fn: () => unknown, into: number[]): void => {
+    if (gcBetween) collect();
+    const t0 = performance.now();
+    const result = fn();
+    into.push(performance.now() - t0);
+    keep(result);
+  };
+  if (gcBetween) {
+    for (let k = 0; k < runs; k++) {
+      once(a, sa);
+      once(b, sb);
+    }
+  } else {
+    // Small inputs: alternating single runs lets each contender's garbage land in the other's
+    // timing; alternate short blocks instead (A×3, B×3, …).
+    for (let k = 0; k < runs; k += 3) {
+      for (let j = k; j < Math.min(runs, k + 3); j++) once(a, sa);
+      for (let j = k; j < Math.min(runs, k + 3); j++) once(b, sb);
     }
   }
   return [summarize(sa), summarize(sb)];
