@@ -35,8 +35,11 @@ export function registerCoreCommands(deps: Pick<Deps, 'registry' | 'detail'>): v
       await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
     }),
     vscode.commands.registerCommand('provlog.showDetails', (arg: unknown) => {
+      // From the palette or an editor's context menu (no args, or the document's URI): the event at the cursor.
+      if (arg === undefined || arg instanceof vscode.Uri) return void deps.detail.showFromContext();
       if (!isRecord(arg) || typeof arg['uri'] !== 'string' || !Number.isInteger(arg['index'])) return;
-      deps.detail.show(vscode.Uri.parse(arg['uri']), arg['index'] as number);
+      // A command is asked for explicitly: the panel takes focus unless the caller (a list) keeps it.
+      deps.detail.show(vscode.Uri.parse(arg['uri']), arg['index'] as number, { preserveFocus: arg['preserveFocus'] === true });
     }),
   );
 }
