@@ -1,7 +1,46 @@
-/** The custom editor: placeholder until the viewer lands. */
+/**
+ * The custom editor `provlog.viewer`: a read-only view of a downloaded provisioning log, backed by
+ * the file's bytes (not a TextDocument, which VS Code withholds above 50 MB). Opening returns the
+ * document at once and reads it in the background, so the page can show progress and a preview.
+ */
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { registerViewerCommands } from './viewerCommands';
+import { ViewerDocument } from './viewerDocument';
+import { ViewerEditor } from './viewerEditor';
+import { ViewerProbe } from './viewerProbe';
 
-export function registerViewer(_deps: Deps): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+export const VIEW_TYPE = 'provlog.viewer';
+
+export function registerViewer(deps: Deps): vscode.Disposable {
+  const probe = ViewerProbe.register(deps.context);
+  return vscode.Disposable.from(
+    vscode.window.registerCustomEditorProvider(VIEW_TYPE, new ViewerProvider(deps, probe), {
+      supportsMultipleEditorsPerDocument: true,
+      // The find widget would search only the rows on screen; the page has its own text filter.
+      webviewOptions: { enableFindWidget: false },
+    }),
+    registerViewerCommands(),
+  );
+}
+
+class ViewerProvider implements vscode.CustomReadonlyEditorProvider<ViewerDocument> {
+  constructor(
+    private readonly deps: Deps,
+    private readonly probe: ViewerProbe | undefined,
+  ) {}
+
+  openCustomDocument(uri: vscode.Uri): ViewerDocument {
+    const probe = this.probe;
+    const doc = new ViewerDocument(uri, this.deps.loader, this.deps.registry, () => probe?.setDocument(uri, undefined), probe && ((phase) => probe.mark(uri, phase)));
+    probe?.setDocument(uri, doc);
+    probe?.mark(uri, 'openCustomDocument');
+    void doc.load('open');
+    return doc;
+  }
+
+  resolveCustomEditor(doc: ViewerDocument, panel: vscode.WebviewPanel): void {
+    const editor = new ViewerEditor(doc, panel, this.deps, this.probe);
+    panel.onDidDispose(() => editor.dispose());
+  }
 }

@@ -1,0 +1,95 @@
+/**
+ * The viewer table's columns: ids (the `provlog.viewer.defaultColumns` setting's values), the
+ * portal's labels, the sort key each column sorts by and a starting width. Shared by the host (sort)
+ * and the page (headers, cells), so a column is declared once.
+ */
+import type { SortKey } from './sort';
+
+export const VIEW_COLUMN_IDS = [
+  'time',
+  'identity',
+  'action',
+  'sourceSystem',
+  'targetSystem',
+  'status',
+  'jobId',
+  'cycleId',
+  'changeId',
+  'errorCode',
+  'application',
+  'identityType',
+  'sourceId',
+  'targetId',
+  'duration',
+  'initiatedBy',
+  'tenantId',
+] as const;
+export type ViewColumnId = (typeof VIEW_COLUMN_IDS)[number];
+
+export interface ViewColumn {
+  id: ViewColumnId;
+  /** The header text, as the Entra admin center names the column. */
+  label: string;
+  sortKey: SortKey;
+  /** Starting width in CSS pixels; the identity column takes the room left over. */
+  width: number;
+  /** The direction a first click on the header sorts by: newest and longest first read best. */
+  firstDir: 'asc' | 'desc';
+}
+
+const col = (id: ViewColumnId, label: string, sortKey: SortKey, width: number, firstDir: 'asc' | 'desc' = 'asc'): ViewColumn => ({
+  id,
+  label,
+  sortKey,
+  width,
+  firstDir,
+});
+
+export const VIEW_COLUMNS: Readonly<Record<ViewColumnId, ViewColumn>> = {
+  time: col('time', 'Date', 'time', 200, 'desc'),
+  identity: col('identity', 'Identity', 'sourceName', 260),
+  action: col('action', 'Action', 'action', 110),
+  sourceSystem: col('sourceSystem', 'Source System', 'sourceSystem', 170),
+  targetSystem: col('targetSystem', 'Target System', 'targetSystem', 170),
+  status: col('status', 'Status', 'status', 110),
+  jobId: col('jobId', 'Job ID', 'jobId', 260),
+  cycleId: col('cycleId', 'Cycle ID', 'cycleId', 280),
+  changeId: col('changeId', 'Change ID', 'changeId', 280),
+  errorCode: col('errorCode', 'Error Code', 'errorCode', 200),
+  application: col('application', 'Application', 'appName', 180),
+  identityType: col('identityType', 'Identity Type', 'sourceType', 120),
+  sourceId: col('sourceId', 'Source ID', 'sourceId', 280),
+  targetId: col('targetId', 'Target ID', 'targetId', 280),
+  duration: col('duration', 'Duration', 'duration', 100, 'desc'),
+  initiatedBy: col('initiatedBy', 'Initiated By', 'initiatorName', 200),
+  tenantId: col('tenantId', 'Tenant ID', 'tenantId', 280),
+};
+
+/** The portal's default columns. */
+export const DEFAULT_VIEW_COLUMNS: readonly ViewColumnId[] = ['time', 'identity', 'action', 'sourceSystem', 'targetSystem', 'status'];
+
+export function isViewColumnId(v: unknown): v is ViewColumnId {
+  return typeof v === 'string' && (VIEW_COLUMN_IDS as readonly string[]).includes(v);
+}
+
+/** Known, distinct column ids from untrusted input, in the given order; never empty. */
+export function sanitizeColumns(v: unknown): ViewColumnId[] {
+  const out: ViewColumnId[] = [];
+  if (Array.isArray(v)) for (const c of v) if (isViewColumnId(c) && !out.includes(c)) out.push(c);
+  return out.length > 0 ? out : [...DEFAULT_VIEW_COLUMNS];
+}
+
+export const MIN_COLUMN_WIDTH = 48;
+export const MAX_COLUMN_WIDTH = 2000;
+
+/** Widths from untrusted input: known columns, whole pixels within bounds. */
+export function sanitizeWidths(v: unknown): Partial<Record<ViewColumnId, number>> {
+  const out: Partial<Record<ViewColumnId, number>> = {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return out;
+  for (const [k, w] of Object.entries(v as Record<string, unknown>)) {
+    if (isViewColumnId(k) && typeof w === 'number' && Number.isFinite(w)) {
+      out[k] = Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)));
+    }
+  }
+  return out;
+}

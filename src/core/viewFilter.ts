@@ -1,0 +1,191 @@
+/**
+ * The viewer's filters as data the page and the host share: validation of a filter that arrives
+ * from a webview or a command, merging a requested filter into the current one, and the removable
+ * chips (and their plain-words description for exports) that show what is filtered.
+ */
+import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type Action, type Status } from './model';
+import type { DateWindow, EventFilter } from './query';
+
+/** The text filters: case-insensitive "contains". */
+export const TEXT_FILTER_KEYS = [
+  'identity',
+  'jobId',
+  'cycleId',
+  'changeId',
+  'sourceSystem',
+  'targetSystem',
+  'application',
+  'errorCode',
+  'text',
+] as const;
+export type TextFilterKey = (typeof TEXT_FILTER_KEYS)[number];
+
+export type ChipField = TextFilterKey | 'identityType' | 'status' | 'action' | 'date' | 'hideSkipped' | 'changesOnly';
+
+export const FILTER_LABELS: Readonly<Record<ChipField, string>> = {
+  identity: 'Identity',
+  jobId: 'Job ID',
+  cycleId: 'Cycle ID',
+  changeId: 'Change ID',
+  sourceSystem: 'Source system',
+  targetSystem: 'Target system',
+  application: 'Application',
+  errorCode: 'Error code',
+  text: 'Text',
+  identityType: 'Identity type',
+  status: 'Status',
+  action: 'Action',
+  date: 'Date',
+  hideSkipped: 'Hide skipped',
+  changesOnly: 'Changes only',
+};
+
+export const WINDOW_LABELS: Readonly<Record<DateWindow, string>> = {
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+};
+
+/** One removable piece of the current filter; `value` picks one item of a list filter. */
+export interface FilterChip {
+  field: ChipField;
+  value?: string;
+  /** "Status", "Cycle ID", … */
+  label: string;
+  /** What it is filtered to, in words. */
+  text: string;
+}
+
+const MAX_TEXT = 4096;
+const MAX_ITEMS = 64;
+
+/** A filter from untrusted input (webview messages, command arguments): unknown or malformed parts are dropped. */
+export function parseEventFilter(v: unknown): EventFilter | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const f = v as Record<string, unknown>;
+  const out: EventFilter = {};
+  for (const k of TEXT_FILTER_KEYS) {
+    const s = f[k];
+    if (typeof s === 'string' && s.trim() !== '') out[k] = s.slice(0, MAX_TEXT);
+  }
+  const status = enumList(f['status'], STATUSES);
+  if (status) out.status = status;
+  const action = enumList(f['action'], ACTIONS);
+  if (action) out.action = action;
+  const types = f['identityType'];
+  if (Array.isArray(types)) {
+    const t = types.filter((x): x is string => typeof x === 'string' && x.length <= 256).slice(0, MAX_ITEMS);
+    if (t.length > 0) out.identityType = t;
+  }
+  if (f['window'] === '24h' || f['window'] === '7d' || f['window'] === '30d') out.window = f['window'];
+  if (f['windowFrom'] === 'newest' || f['windowFrom'] === 'now') out.windowFrom = f['windowFrom'];
+  for (const k of ['since', 'until'] as const) {
+    const n = f[k];
+    if (typeof n === 'number' && Number.isFinite(n)) out[k] = n;
+  }
+  if (f['hideSkipped'] === true) out.hideSkipped = true;
+  if (f['changesOnly'] === true) out.changesOnly = true;
+  return out;
+}
+
+function enumList<T extends string>(v: unknown, all: readonly T[]): T[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out = all.filter((x) => v.includes(x));
+  return out.length > 0 ? out : undefined;
+}
+
+/** A filter asked for from elsewhere (tree, hover, chart) applied to the current one. */
+export function mergeFilters(current: EventFilter, requested: EventFilter, replace: boolean): EventFilter {
+  if (replace) return { ...requested };
+  const out: EventFilter = { ...current, ...requested };
+  // A new absolute range replaces a relative window rather than intersecting with it silently.
+  if (requested.since !== undefined || requested.until !== undefined) delete out.window;
+  if (requested.window !== undefined) {
+    delete out.since;
+    delete out.until;
+  }
+  return out;
+}
+
+export function isEmptyFilter(f: EventFilter): boolean {
+  return filterChips(f, () => '').length === 0;
+}
+
+/** The chips of a filter, in the order of the filter bar. `formatTime` renders range bounds. */
+export function filterChips(f: EventFilter, formatTime: (t: number) => string): FilterChip[] {
+  const chips: FilterChip[] = [];
+  const add = (field: ChipField, text: string, value?: string): void => {
+    const chip: FilterChip = { field, label: FILTER_LABELS[field], text };
+    if (value !== undefined) chip.value = value;
+    chips.push(chip);
+  };
+  if (f.text?.trim()) add('text', f.text.trim());
+  if (f.identity?.trim()) add('identity', f.identity.trim());
+  const date = dateText(f, formatTime);
+  if (date) add('date', date);
+  for (const s of f.status ?? []) add('status', STATUS_LABELS[s as Status] ?? s, s);
+  for (const a of f.action ?? []) add('action', ACTION_LABELS[a as Action] ?? a, a);
+  for (const k of ['jobId', 'cycleId', 'changeId', 'sourceSystem', 'targetSystem', 'application', 'errorCode'] as const) {
+    const v = f[k]?.trim();
+    if (v) add(k, v);
+  }
+  for (const t of f.identityType ?? []) add('identityType', t, t);
+  if (f.hideSkipped) add('hideSkipped', 'on');
+  if (f.changesOnly) add('changesOnly', 'on');
+  return chips;
+}
+
+function dateText(f: EventFilter, formatTime: (t: number) => string): string | undefined {
+  const parts: string[] = [];
+  if (f.window) parts.push(WINDOW_LABELS[f.window] + (f.windowFrom === 'now' ? '' : ' of the log'));
+  if (f.since !== undefined && f.until !== undefined) parts.push(`${formatTime(f.since)} – ${formatTime(f.until)}`);
+  else if (f.since !== undefined) parts.push(`from ${formatTime(f.since)}`);
+  else if (f.until !== undefined) parts.push(`until ${formatTime(f.until)}`);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/** The filter without the part a chip stands for. */
+export function removeChip(f: EventFilter, chip: FilterChip): EventFilter {
+  const out: EventFilter = { ...f };
+  switch (chip.field) {
+    case 'status':
+      out.status = (f.status ?? []).filter((s) => s !== chip.value);
+      if (out.status.length === 0) delete out.status;
+      break;
+    case 'action':
+      out.action = (f.action ?? []).filter((a) => a !== chip.value);
+      if (out.action.length === 0) delete out.action;
+      break;
+    case 'identityType':
+      out.identityType = (f.identityType ?? []).filter((t) => t !== chip.value);
+      if (out.identityType.length === 0) delete out.identityType;
+      break;
+    case 'date':
+      delete out.window;
+      delete out.windowFrom;
+      delete out.since;
+      delete out.until;
+      break;
+    case 'hideSkipped':
+    case 'changesOnly':
+    case 'identity':
+    case 'jobId':
+    case 'cycleId':
+    case 'changeId':
+    case 'sourceSystem':
+    case 'targetSystem':
+    case 'application':
+    case 'errorCode':
+    case 'text':
+      delete out[chip.field];
+      break;
+  }
+  return out;
+}
+
+/** "Status: Failure; Cycle ID: 1a2b…" for a report's header; "all events" when nothing is filtered. */
+export function describeFilter(f: EventFilter, formatTime: (t: number) => string): string {
+  const chips = filterChips(f, formatTime);
+  if (chips.length === 0) return 'all events';
+  return chips.map((c) => (c.field === 'hideSkipped' || c.field === 'changesOnly' ? c.label : `${c.label}: ${c.text}`)).join('; ');
+}

@@ -1,0 +1,163 @@
+/**
+ * One log file open in the viewer (shared by every editor showing it): its load state, its model in
+ * the registry while open, and watchers that read it again when it (or a CSV sibling) changes on
+ * disk. The document lives from openCustomDocument until VS Code disposes it with its last editor.
+ */
+import * as vscode from 'vscode';
+import type { LogModel } from '../../core/logModel';
+import { baseName } from '../fileInputs';
+import type { LogLoader } from '../logLoader';
+import type { LogRegistry } from '../logRegistry';
+import { loadForViewer } from './viewerLoad';
+
+export type DocumentState =
+  | { kind: 'loading'; done: number; total: number }
+  /** The start of a large file, while the rest is read. */
+  | { kind: 'preview'; model: LogModel; percent: number; fileSize: number; done: number; total: number }
+  | { kind: 'ready'; model: LogModel; reloaded: boolean }
+  | { kind: 'notOpened'; reason: 'cancelled' | 'declined' | 'failed'; message: string };
+
+const RELOAD_DEBOUNCE_MS = 300;
+
+export class ViewerDocument implements vscode.CustomDocument {
+  private _state: DocumentState = { kind: 'loading', done: 0, total: 0 };
+  private readonly _onDidChangeState = new vscode.EventEmitter<DocumentState>();
+  /** Load state changed: loading progress, preview, ready (again), not opened. */
+  readonly onDidChangeState = this._onDidChangeState.event;
+  private watchers: vscode.Disposable[] = [];
+  private watched = '';
+  private loading: vscode.CancellationTokenSource | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
+  /** The files read for this document (the file, and its CSV siblings). */
+  inputs: vscode.Uri[];
+
+  constructor(
+    readonly uri: vscode.Uri,
+    private readonly loader: LogLoader,
+    private readonly registry: LogRegistry,
+    private readonly onDispose?: () => void,
+    private readonly mark?: (phase: string) => void,
+  ) {
+    this.inputs = [uri];
+  }
+
+  get state(): DocumentState {
+    return this._state;
+  }
+
+  get name(): string {
+    return baseName(this.uri);
+  }
+
+  /** The model to show: the full one, or the preview while the rest is read. */
+  get model(): LogModel | undefined {
+    return this._state.kind === 'ready' || this._state.kind === 'preview' ? this._state.model : undefined;
+  }
+
+  /** Reads the file; `why` decides whether to ask first (only on open) and whether to say "reloaded". */
+  async load(why: 'open' | 'reload' | 'retry'): Promise<void> {
+    this.loading?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.loading = cts;
+    const wasReady = this._state.kind === 'ready';
+    if (!wasReady) this.setState({ kind: 'loading', done: 0, total: 0 });
+    const outcome = await loadForViewer({
+      uri: this.uri,
+      loader: this.loader,
+      token: cts.token,
+      cancel: () => cts.cancel(),
+      confirm: why === 'open',
+      callbacks: {
+        ...(this.mark ? { mark: this.mark } : {}),
+        progress: (done, total) => {
+          if (this.loading !== cts || wasReady) return;
+          const s = this._state;
+          this.setState(s.kind === 'preview' ? { ...s, done, total } : { kind: 'loading', done, total });
+        },
+        preview: (model, percent, fileSize) => {
+          if (this.loading !== cts || wasReady) return;
+          const s = this._state;
+          const done = s.kind === 'loading' ? s.done : 0;
+          const total = s.kind === 'loading' ? s.total : 0;
+          this.registry.set(this.uri, 'viewer', model);
+          this.setState({ kind: 'preview', model, percent, fileSize, done, total });
+        },
+      },
+    });
+    if (this.loading !== cts || this.disposed) return;
+    this.loading = undefined;
+    cts.dispose();
+    this.inputs = outcome.uris;
+    this.mark?.(`read: ${outcome.kind}`);
+    this.watch();
+    if (outcome.kind === 'loaded') {
+      const before = performance.now();
+      this.registry.set(this.uri, 'viewer', outcome.model);
+      this.mark?.(`in the registry (other views took ${Math.round(performance.now() - before)} ms to react)`);
+      this.setState({ kind: 'ready', model: outcome.model, reloaded: why === 'reload' && wasReady });
+    } else if (!(wasReady && outcome.reason === 'cancelled')) {
+      // A cancelled reload keeps what is shown; anything else leaves nothing to show.
+      this.registry.remove(this.uri, 'viewer');
+      this.setState({ kind: 'notOpened', reason: outcome.reason, message: outcome.message });
+    }
+  }
+
+  /** Stops the load under way (the notification's Cancel, the page, tests). */
+  cancel(): void {
+    this.loading?.cancel();
+  }
+
+  get isLoading(): boolean {
+    return this.loading !== undefined;
+  }
+
+  private setState(s: DocumentState): void {
+    this._state = s;
+    this._onDidChangeState.fire(s);
+  }
+
+  /** Watches the files read (and, for a CSV download, siblings that appear later). */
+  private watch(): void {
+    const key = this.inputs.map((u) => u.toString()).join('|');
+    if (key === this.watched) return;
+    this.disposeWatchers();
+    this.watched = key;
+    const folders = new Map<string, vscode.Uri>();
+    for (const u of this.inputs) folders.set(vscode.Uri.joinPath(u, '..').toString(), vscode.Uri.joinPath(u, '..'));
+    const csv = /\.csv$/i.test(this.uri.path);
+    const names = new Set(this.inputs.map(baseName));
+    for (const folder of folders.values()) {
+      const pattern = new vscode.RelativePattern(folder, csv ? '*.csv' : this.name);
+      const w = vscode.workspace.createFileSystemWatcher(pattern);
+      const changed = (u: vscode.Uri): void => {
+        const n = baseName(u);
+        if (names.has(n) || (csv && /^ProvisioningLogs.*\.csv$/i.test(n))) this.scheduleReload();
+      };
+      this.watchers.push(w, w.onDidChange(changed), w.onDidCreate(changed));
+    }
+  }
+
+  private scheduleReload(): void {
+    // A file the person chose not to read (declined, cancelled) is not read behind their back.
+    if (this.disposed || (this._state.kind === 'notOpened' && this._state.reason !== 'failed')) return;
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.load('reload'), RELOAD_DEBOUNCE_MS);
+  }
+
+  private disposeWatchers(): void {
+    for (const d of this.watchers) d.dispose();
+    this.watchers = [];
+    this.watched = '';
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.reloadTimer);
+    this.loading?.cancel();
+    this.disposeWatchers();
+    this.registry.remove(this.uri, 'viewer');
+    this._onDidChangeState.dispose();
+    this.onDispose?.();
+  }
+}

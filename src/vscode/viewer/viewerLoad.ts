@@ -1,0 +1,160 @@
+/**
+ * Reading a log for the viewer: ask before very large files, fetch the bytes (with CSV siblings),
+ * parse in the worker behind a cancellable notification, and for large JSON files first parse just
+ * their beginning so that rows are on screen in a second or two while the rest is read (a 250 MB
+ * download takes 10+ s to parse on a small machine). Never throws: every outcome is a LoadOutcome.
+ */
+import * as vscode from 'vscode';
+import type { InputFile } from '../../core/logData';
+import type { LogModel } from '../../core/logModel';
+import { formatBytes } from '../../core/viewHeader';
+import { config } from '../config';
+import { baseName, gatherInputs } from '../fileInputs';
+import type { LogLoader } from '../logLoader';
+
+/** Files above this get a preview of their start first. */
+export const PREVIEW_ABOVE = 8 * 1024 * 1024;
+/** How much of the start the preview reads (~400 portal records: more than a screenful). */
+export const PREVIEW_BYTES = 1024 * 1024;
+/** The notification appears only for loads that take longer than this. */
+const NOTIFY_AFTER_MS = 400;
+
+export type LoadOutcome =
+  | { kind: 'loaded'; model: LogModel; uris: vscode.Uri[] }
+  | { kind: 'notOpened'; reason: 'cancelled' | 'declined' | 'failed'; message: string; uris: vscode.Uri[] };
+
+export interface LoadCallbacks {
+  /** Bytes parsed so far (0/0 while the bytes are fetched). */
+  progress(done: number, total: number): void;
+  /** The start of the file is readable: show it while the rest is parsed. */
+  preview(model: LogModel, percent: number, fileSize: number): void;
+  /** A phase of the load was reached (for the test probe's timeline). */
+  mark?(phase: string): void;
+}
+
+export interface LoadRequest {
+  uri: vscode.Uri;
+  loader: LogLoader;
+  token: vscode.CancellationToken;
+  /** Cancels the load (the notification's Cancel button calls it). */
+  cancel(): void;
+  /** Ask before files above the configured size (not when the person asked to reload). */
+  confirm: boolean;
+  callbacks: LoadCallbacks;
+}
+
+export async function loadForViewer(req: LoadRequest): Promise<LoadOutcome> {
+  const name = baseName(req.uri);
+  const uris = [req.uri];
+  let size: number;
+  try {
+    size = (await vscode.workspace.fs.stat(req.uri)).size;
+  } catch (e) {
+    return { kind: 'notOpened', reason: 'failed', message: `${name} could not be read: ${describe(e)}`, uris };
+  }
+  const limit = config.confirmAboveBytes();
+  if (req.confirm && limit > 0 && size > limit) {
+    const open = 'Open';
+    const choice = await vscode.window.showWarningMessage(
+      `${name} is ${formatBytes(size)}. Reading it takes a while and needs about as much memory again. Open it in the Provisioning Log Viewer?`,
+      { modal: true, detail: 'The limit is the setting provlog.viewer.confirmAboveMB.' },
+      open,
+    );
+    if (choice !== open) return { kind: 'notOpened', reason: 'declined', message: `${name} (${formatBytes(size)}) was not opened.`, uris };
+  }
+  if (req.token.isCancellationRequested) return cancelled(name, uris);
+  req.callbacks.progress(0, 0);
+
+  let inputs: { files: InputFile[]; uris: vscode.Uri[]; totalBytes: number };
+  try {
+    inputs = await gatherInputs(req.uri);
+  } catch (e) {
+    return { kind: 'notOpened', reason: 'failed', message: `${name} could not be read: ${describe(e)}`, uris };
+  }
+  if (req.token.isCancellationRequested) return cancelled(name, inputs.uris);
+  req.callbacks.mark?.(`bytes read (${inputs.totalBytes})`);
+
+  let finished = false;
+  let notifyProgress: ((done: number, total: number) => void) | undefined;
+  let finish: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const notify = setTimeout(() => {
+    const title = `Reading ${name} (${formatBytes(inputs.totalBytes)})`;
+    void showProgress(title, req.cancel, done, (report) => (notifyProgress = report));
+  }, NOTIFY_AFTER_MS);
+  try {
+    const first = inputs.files[0]!;
+    const previewing = inputs.files.length === 1 && first.bytes.byteLength > PREVIEW_ABOVE && startsLikeJson(first.bytes);
+    if (previewing) void preview(req, first, () => finished);
+    const result = await req.loader.load(inputs.files, {
+      token: req.token,
+      onProgress: (d, t) => {
+        req.callbacks.progress(d, t);
+        notifyProgress?.(d, t);
+      },
+    });
+    if (result.kind === 'cancelled') return cancelled(name, inputs.uris);
+    return { kind: 'loaded', model: result.model, uris: inputs.uris };
+  } finally {
+    finished = true;
+    clearTimeout(notify);
+    finish();
+  }
+}
+
+/** Parses the first PREVIEW_BYTES (a copy: the whole buffer moves to the other worker). */
+async function preview(req: LoadRequest, file: InputFile, finished: () => boolean): Promise<void> {
+  // A copy (a Node Buffer's slice is a view: transferring it would take the whole file's memory
+  // away from the full read), of even length so that a UTF-16 file is not cut inside a code unit.
+  const slice = new Uint8Array(file.bytes.subarray(0, PREVIEW_BYTES & ~1));
+  const total = file.bytes.byteLength;
+  const r = await req.loader.load([{ name: file.name, bytes: slice }], { token: req.token });
+  req.callbacks.mark?.(`preview parsed (${r.kind === 'loaded' ? r.model.store.size : 0} events)`);
+  if (r.kind === 'loaded' && !finished() && r.model.store.size > 0) {
+    req.callbacks.preview(r.model, Math.floor((slice.byteLength / total) * 100), total);
+  }
+}
+
+/** A cancellable notification with a percentage, until `done` settles. */
+async function showProgress(
+  title: string,
+  cancel: () => void,
+  done: Promise<void>,
+  attach: (report: (done: number, total: number) => void) => void,
+): Promise<void> {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const sub = token.onCancellationRequested(cancel);
+    let reported = 0;
+    attach((d, t) => {
+      const percent = t > 0 ? Math.floor((d / t) * 100) : 0;
+      if (percent > reported) {
+        progress.report({ increment: percent - reported, message: `${percent}%` });
+        reported = percent;
+      }
+    });
+    try {
+      await done;
+    } finally {
+      sub.dispose();
+    }
+  });
+}
+
+function cancelled(name: string, uris: vscode.Uri[]): LoadOutcome {
+  return { kind: 'notOpened', reason: 'cancelled', message: `Reading ${name} was cancelled.`, uris };
+}
+
+function startsLikeJson(bytes: Uint8Array): boolean {
+  for (let k = 0; k < Math.min(bytes.length, 64); k++) {
+    const c = bytes[k]!;
+    // Skip white space, a UTF-8 BOM and the zero bytes of UTF-16.
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0 || c === 0xef || c === 0xbb || c === 0xbf || c === 0xff || c === 0xfe) continue;
+    return c === 0x7b || c === 0x5b;
+  }
+  return false;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof vscode.FileSystemError) return e.code === 'FileNotFound' ? 'the file does not exist (any more)' : e.message;
+  return e instanceof Error ? e.message : String(e);
+}

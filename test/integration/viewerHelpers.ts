@@ -1,0 +1,76 @@
+// Shared by the viewer's integration suites: the example set in a temporary folder, the live services
+// (the extension's exports), the viewer's test probe, and waiting for what the page really received.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Deps } from '../../src/vscode/deps';
+import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
+import type { ToViewer } from '../../src/shared/viewerProtocol';
+import { exampleSet } from '../fixtures/generator/exampleSet';
+import { EXTENSION_ID } from '../harness/repoPaths';
+
+export async function services(): Promise<Deps> {
+  const ext = vscode.extensions.getExtension<Deps>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
+  return ext.activate();
+}
+
+export async function probe(): Promise<ViewerProbeApi> {
+  await services();
+  const p = await vscode.commands.executeCommand<ViewerProbeApi | undefined>('provlog.viewer.testProbe');
+  if (!p) throw new Error('the viewer probe is not registered (the extension must run in test mode)');
+  return p;
+}
+
+/** A fresh temporary folder holding every example file; removed by the returned function. */
+export function writeExamples(): { dir: string; uri(name: string): vscode.Uri; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'provlog-viewer-it-'));
+  mkdirSync(dir, { recursive: true });
+  for (const f of exampleSet()) writeFileSync(join(dir, f.name), f.bytes);
+  return { dir, uri: (name) => vscode.Uri.file(join(dir, name)), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function until<T>(what: string, get: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = get();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+/** The newest message of `type` the page of `uri` was sent after `since` (ms epoch). */
+export function postedSince<T extends ToViewer['type']>(p: ViewerProbeApi, uri: vscode.Uri, type: T, since: number): Extract<ToViewer, { type: T }> | undefined {
+  const list = p.entry(uri.toString())?.posted ?? [];
+  for (let k = list.length - 1; k >= 0; k--) {
+    const r = list[k]!;
+    if (r.at < since) break;
+    if (r.message.type === type) return r.message as Extract<ToViewer, { type: T }>;
+  }
+  return undefined;
+}
+
+/** Waits until the page of `uri` asked for and was sent a result after `since`, and painted it. */
+export async function resultAfter(p: ViewerProbeApi, uri: vscode.Uri, since: number, what = 'a result'): Promise<Extract<ToViewer, { type: 'result' }>> {
+  const result = await until(`${what} for ${uri.path}`, () => postedSince(p, uri, 'result', since));
+  await until(`the page to paint ${what}`, () => p.entry(uri.toString())?.received.some((r) => r.at >= since && r.message.type === 'rendered' && r.message.seq === result.seq));
+  return result;
+}
+
+export function activeTabInput(): unknown {
+  return vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+}
+
+export function isViewerTab(input: unknown, uri: vscode.Uri): boolean {
+  return input instanceof vscode.TabInputCustom && input.viewType === 'provlog.viewer' && input.uri.toString() === uri.toString();
+}
+
+export function isTextTab(input: unknown, uri: vscode.Uri): boolean {
+  return input instanceof vscode.TabInputText && input.uri.toString() === uri.toString();
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -1,0 +1,91 @@
+// How the viewer behaves in the extension host on a full portal download (100,000 events, about 250 MB):
+// time to the first rows painted and to every event read, from the probe's timeline of the load, and how
+// long the extension host takes to answer while it reads: event-loop delay sampled every 25 ms and the
+// latency of a command run every 100 ms. Prints the numbers (the machine is shared: no timed assertion).
+// Runs when PROVLOG_TIMING=1 (it takes a minute): PROVLOG_TIMING=1 PROVLOG_TEST_GREP='viewer timing'.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { repoRoot } from '../harness/repoPaths';
+import type { BigDownload } from './viewerBigFile';
+import { closeAll, postedSince, probe, until } from './viewerHelpers';
+
+const COUNT = 100_000;
+
+function generate(path: string): Promise<BigDownload> {
+  const script = join(repoRoot, 'out', 'test', 'integration', 'viewerBigFile.js');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script, path, String(COUNT)], { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as BigDownload)));
+  });
+}
+
+function stats(values: number[]): string {
+  if (values.length === 0) return 'no samples';
+  const sorted = [...values].sort((a, b) => a - b);
+  const p = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return `median ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms (${values.length} samples)`;
+}
+
+(process.env['PROVLOG_TIMING'] === '1' ? describe : describe.skip)('viewer timing in the extension host (PROVLOG_TIMING=1)', function () {
+  this.timeout(600_000);
+  const dir = mkdtempSync(join(tmpdir(), 'provlog-viewer-timing-'));
+  after(async () => {
+    await closeAll();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`opens a ${COUNT.toLocaleString('en-US')}-event download and keeps the extension host responsive`, async () => {
+    const p = await probe();
+    const path = join(dir, 'ProvisioningLogs_100k.json');
+    const big = await generate(path);
+    const uri = vscode.Uri.file(path);
+    const lags: { at: number; ms: number }[] = [];
+    const commands: number[] = [];
+    let sampling = true;
+    const sampleLag = (): void => {
+      const at = performance.now();
+      setTimeout(() => {
+        lags.push({ at: Date.now(), ms: performance.now() - at - 25 });
+        if (sampling) sampleLag();
+      }, 25);
+    };
+    const sampleCommand = async (): Promise<void> => {
+      while (sampling) {
+        const at = performance.now();
+        await vscode.commands.executeCommand('provlog.viewer.testProbe');
+        commands.push(performance.now() - at);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    sampleLag();
+    const commandLoop = sampleCommand();
+    const t0 = Date.now();
+    void vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    const received = (type: string, after = t0): number | undefined => p.entry(uri.toString())?.received.find((r) => r.at >= after && r.message.type === type)?.at;
+    const firstRows = await until('the first rows painted', () => received('rendered'), 120_000);
+    const fullInit = await until('every event read', () => {
+      const init = postedSince(p, uri, 'init', t0);
+      return init && init.preview === undefined && init.header.events === COUNT && init;
+    }, 300_000);
+    const initAt = p.entry(uri.toString())!.posted.find((r) => r.message === fullInit)!.at;
+    const allRows = await until('the rows of every event painted', () => received('rendered', initAt), 60_000);
+    sampling = false;
+    await commandLoop;
+    const entry = p.entry(uri.toString())!;
+    const lines = [
+      `file: ${big.events.toLocaleString('en-US')} events, ${(big.bytes / 1024 / 1024).toFixed(0)} MB`,
+      ...entry.marks.map((m) => `+${String(m.at - t0).padStart(6)} ms  ${m.message}`),
+      `+${String(firstRows - t0).padStart(6)} ms  first rows painted by the page`,
+      `+${String(allRows - t0).padStart(6)} ms  rows of all ${COUNT.toLocaleString('en-US')} events painted`,
+      ...entry.posted.filter((r) => r.message.type === 'result').map((r) => `+${String(r.at - t0).padStart(6)} ms  result of query ${r.message.type === 'result' ? `${r.message.seq}: ${r.message.total} events in ${r.message.elapsedMs} ms` : ''}`),
+      `event-loop delay while loading: ${stats(lags.map((l) => l.ms))}`,
+      ...lags.filter((l) => l.ms > 100).map((l) => `+${String(l.at - t0).padStart(6)} ms  the event loop was blocked ${l.ms.toFixed(0)} ms`),
+      `command latency while loading:  ${stats(commands)}`,
+    ];
+    console.log(`\n      viewer timing (extension host):\n${lines.map((l) => `        ${l}`).join('\n')}`);
+    assert.equal(fullInit.header.events, COUNT);
+  });
+});
