@@ -1,8 +1,31 @@
-/** Palette commands: the shared ones now; the palette set lands with the tree. */
-import type * as vscode from 'vscode';
+/**
+ * The commands: the shared ones other adapters link to (core), the palette's (go to a change,
+ * filter, clear, copy IDs, export, explain a code, summary), the reports they open, and the status
+ * bar item that leads to the summary.
+ */
+import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { registerStatusBar } from '../statusBar';
 import { registerCoreCommands } from './coreCommands';
+import { registerExplainCode } from './explainCode';
+import { registerFilterCommand } from './filterCommand';
+import { registerFilteredCommands } from './filteredCommands';
+import { registerGoToChange } from './goToChange';
+import { lastReport, registerReportDocuments } from './reportDocuments';
+import { provideTestHook, registerTestHooks } from './testHooks';
+import { registerShowSummary } from './showSummary';
 
 export function registerCommands(deps: Deps): vscode.Disposable {
-  return registerCoreCommands(deps);
+  return vscode.Disposable.from(
+    registerCoreCommands(deps),
+    registerReportDocuments(),
+    registerGoToChange(deps),
+    registerFilterCommand(deps),
+    registerFilteredCommands(deps),
+    registerExplainCode(deps),
+    registerShowSummary(deps),
+    registerStatusBar(deps),
+    registerTestHooks(),
+    provideTestHook('reports', { last: lastReport }),
+  );
 }

@@ -1,0 +1,68 @@
+/**
+ * Short texts the tree, the status bar and the reports share: counts with separators, durations,
+ * and the ✓ ✗ ⤼ ⚠ status counts of a cycle or group.
+ */
+import type { StatusCounts } from './eventIndex';
+import type { Status } from './model';
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** `1,234`. */
+export function formatCount(n: number): string {
+  return NUMBER.format(n);
+}
+
+/** `1 event`, `1,234 events`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** `850 ms`, `42 s`, `3 min 12 s`, `1 h 05 min`; '' for NaN. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+  const h = Math.floor(m / 60);
+  return `${h} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
+export const STATUS_GLYPHS: Readonly<Record<Status, string>> = {
+  success: '✓',
+  failure: '✗',
+  skipped: '⤼',
+  warning: '⚠',
+};
+
+/** `✓ 20 ✗ 2 ⤼ 1` (zero counts left out; `no events` when all are zero). */
+export function countsGlyphs(c: StatusCounts): string {
+  const parts: string[] = [];
+  for (const s of ['success', 'failure', 'skipped', 'warning'] as const) if (c[s] > 0) parts.push(`${STATUS_GLYPHS[s]} ${formatCount(c[s])}`);
+  return parts.length > 0 ? parts.join(' ') : 'no events';
+}
+
+/** `20 succeeded, 2 failed, 1 skipped`: the words for screen readers and tooltips. */
+export function countsWords(c: StatusCounts): string {
+  const words: Record<Status, string> = { success: 'succeeded', failure: 'failed', skipped: 'skipped', warning: 'with warnings' };
+  const parts: string[] = [];
+  for (const s of ['success', 'failure', 'skipped', 'warning'] as const) if (c[s] > 0) parts.push(`${formatCount(c[s])} ${words[s]}`);
+  return parts.length > 0 ? parts.join(', ') : 'no events';
+}
+
+/** Percentage with one decimal, `92.5%`; '' for NaN. */
+export function formatPercent(ratio: number): string {
+  return Number.isFinite(ratio) ? `${(ratio * 100).toFixed(1)}%` : '';
+}
+
+/**
+ * Log text made safe to show on one line: control characters become spaces, the bidi overrides
+ * and isolates that can make a name read backwards (`Evil \u202Egnp.exe`) become U+FFFD so the
+ * trick shows, and very long values (a 100 KB name) are cut with an ellipsis.
+ */
+export function plainText(s: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}

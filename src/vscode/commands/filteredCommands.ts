@@ -1,0 +1,78 @@
+/**
+ * Commands on "the filtered events", i.e. what the viewer shows (registry.viewerFilter): clear the
+ * filters, copy the IDs of one kind (the Microsoft article's PowerShell recipes, generalised: job
+ * IDs, change IDs of the create events, …), export them.
+ */
+import * as vscode from 'vscode';
+import { formatCount, plural } from '../../core/displayText';
+import { formatUtc } from '../../core/time';
+import { describeFilter, isEmptyFilter } from '../../core/viewFilter';
+import { ID_LABELS, collectIds, isIdKind, type IdKind } from '../../core/idLists';
+import type { Deps } from '../deps';
+import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../exportFlow';
+import type { OpenLog } from '../logRegistry';
+import { requireLog } from './activeLog';
+
+const KINDS: readonly IdKind[] = ['change', 'cycle', 'job', 'sourceId', 'targetId'];
+
+export function registerFilteredCommands(deps: Pick<Deps, 'registry'>): vscode.Disposable {
+  const filtered = (log: OpenLog): { indices: Uint32Array; words: string } => {
+    const filter = deps.registry.viewerFilter(log.uri);
+    return { indices: log.model.query.run(filter), words: isEmptyFilter(filter) ? '' : describeFilter(filter, (t) => formatUtc(t)) };
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('provlog.clearFilters', (arg: unknown) => {
+      const log = requireLog(deps.registry, arg);
+      if (log === undefined) return;
+      deps.registry.requestFilter({ uri: log.uri, filter: {}, replace: true });
+      vscode.window.setStatusBarMessage(`$(clear-all) Filters of ${log.name} cleared`, 2500);
+    }),
+    vscode.commands.registerCommand('provlog.copyIds', async (arg: unknown) => {
+      const kindArg = typeof arg === 'object' && arg !== null ? (arg as { kind?: unknown }).kind : arg;
+      const log = requireLog(deps.registry, typeof arg === 'object' ? arg : undefined);
+      if (log === undefined) return;
+      const { indices, words } = filtered(log);
+      const kind = isIdKind(kindArg) ? kindArg : await pickKind(log, indices, words);
+      if (kind === undefined) return;
+      const ids = collectIds(log.model.store, indices, kind);
+      if (ids.length === 0) {
+        void vscode.window.showInformationMessage(`The ${plural(indices.length, 'filtered event')} have no ${ID_LABELS[kind].many}.`);
+        return;
+      }
+      await vscode.env.clipboard.writeText(ids.join('\n'));
+      void vscode.window.showInformationMessage(`Copied ${formatCount(ids.length)} ${ids.length === 1 ? ID_LABELS[kind].one : ID_LABELS[kind].many} of ${plural(indices.length, words ? 'filtered event' : 'event')}, one a line.`);
+    }),
+    vscode.commands.registerCommand('provlog.exportFiltered', async (arg: unknown) => {
+      const log = requireLog(deps.registry, arg);
+      if (log === undefined) return;
+      const { indices, words } = filtered(log);
+      if (indices.length === 0) {
+        void vscode.window.showInformationMessage('No events pass the current filters: nothing to export.');
+        return;
+      }
+      const format = formatOf(arg);
+      await exportEvents({ model: log.model, source: log.uri, indices, selection: words || 'all events of the file', ...(format ? { format } : {}) });
+    }),
+  );
+}
+
+async function pickKind(log: OpenLog, indices: Uint32Array, words: string): Promise<IdKind | undefined> {
+  const items = KINDS.map((kind) => {
+    const n = collectIds(log.model.store, indices, kind).length;
+    return { label: cap(ID_LABELS[kind].many), description: `${formatCount(n)} unique`, idKind: kind };
+  });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: `Copy IDs of ${plural(indices.length, words ? 'filtered event' : 'event')} in ${log.name}`,
+    placeHolder: words ? `Filtered by ${words}` : 'No filter: every event of the file',
+  });
+  return pick?.idKind;
+}
+
+function formatOf(arg: unknown): ExportFormat | undefined {
+  const f = typeof arg === 'object' && arg !== null ? (arg as { format?: unknown }).format : undefined;
+  return EXPORT_FORMATS.find((x) => x.format === f)?.format;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,102 @@
+/**
+ * The steps of multi-step Quick Picks, with VS Code's conventions: a Back button on every step
+ * after the first, Escape cancels the whole flow, the current value pre-selected or pre-filled.
+ */
+import * as vscode from 'vscode';
+
+export type Step<T> = { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' };
+
+interface PickOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeholder: string;
+  items: readonly T[];
+  back?: boolean;
+  active?: T;
+  /** Offers what the user types as an item of its own (always shown first). */
+  freeEntry?: (typed: string) => T | undefined;
+}
+
+export function pickOne<T extends vscode.QuickPickItem>(o: PickOptions<T>): Promise<Step<T>> {
+  const qp = vscode.window.createQuickPick<T>();
+  setUp(qp, o);
+  if (o.active) qp.activeItems = [o.active];
+  if (o.freeEntry) {
+    const entry = o.freeEntry;
+    qp.onDidChangeValue((typed) => {
+      const item = typed.trim() === '' ? undefined : entry(typed.trim());
+      qp.items = item ? [item, ...o.items] : o.items;
+    });
+  }
+  return run(qp, () => {
+    const item = qp.selectedItems[0] ?? qp.activeItems[0];
+    return item === undefined ? undefined : { kind: 'value', value: item };
+  });
+}
+
+export function pickMany<T extends vscode.QuickPickItem>(o: PickOptions<T>): Promise<Step<T[]>> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.canSelectMany = true;
+  setUp(qp, o);
+  qp.selectedItems = o.items.filter((i) => i.picked);
+  return run(qp, () => ({ kind: 'value', value: [...qp.selectedItems] }));
+}
+
+export function inputText(o: { title: string; prompt: string; value: string; placeholder?: string; back?: boolean; validate: (v: string) => string | undefined }): Promise<Step<string>> {
+  const box = vscode.window.createInputBox();
+  box.title = o.title;
+  box.prompt = o.prompt;
+  box.value = o.value;
+  box.placeholder = o.placeholder;
+  box.ignoreFocusOut = false;
+  if (o.back) box.buttons = [vscode.QuickInputButtons.Back];
+  box.onDidChangeValue((v) => (box.validationMessage = o.validate(v)));
+  return new Promise((resolve) => {
+    let result: Step<string> = { kind: 'cancel' };
+    box.onDidTriggerButton(() => {
+      result = { kind: 'back' };
+      box.hide();
+    });
+    box.onDidAccept(() => {
+      const problem = o.validate(box.value);
+      box.validationMessage = problem;
+      if (problem !== undefined) return;
+      result = { kind: 'value', value: box.value };
+      box.hide();
+    });
+    box.onDidHide(() => {
+      box.dispose();
+      resolve(result);
+    });
+    box.show();
+  });
+}
+
+function setUp<T extends vscode.QuickPickItem>(qp: vscode.QuickPick<T>, o: PickOptions<T>): void {
+  qp.title = o.title;
+  qp.placeholder = o.placeholder;
+  qp.items = o.items;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  if (o.back) qp.buttons = [vscode.QuickInputButtons.Back];
+}
+
+function run<T extends vscode.QuickPickItem, R>(qp: vscode.QuickPick<T>, accept: () => Step<R> | undefined): Promise<Step<R>> {
+  return new Promise((resolve) => {
+    let result: Step<R> = { kind: 'cancel' };
+    qp.onDidTriggerButton(() => {
+      result = { kind: 'back' };
+      qp.hide();
+    });
+    qp.onDidAccept(() => {
+      const step = accept();
+      if (step === undefined) return;
+      result = step;
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      resolve(result);
+    });
+    qp.show();
+  });
+}
