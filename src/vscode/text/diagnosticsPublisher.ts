@@ -1,0 +1,163 @@
+/**
+ * One DiagnosticCollection for every provisioning log open in the window. A file open as text gets
+ * the problems of its text (updated as the tracker re-reads it after edits, gone when it closes); a
+ * file only the viewer has read (too large for a text document, or simply not open as text) gets
+ * them from the viewer's parse, so the Problems panel lists them all the same. Settings apply per
+ * file and take effect at once.
+ */
+import * as vscode from 'vscode';
+import { logDiagnostics, type LogDiagnostic } from '../../core/text/logDiagnostics';
+import { config, type DiagnosticLevel } from '../config';
+import type { Deps } from '../deps';
+import type { OpenLog } from '../logRegistry';
+
+export const DIAGNOSTIC_SOURCE = 'Provisioning logs';
+
+/** A published diagnostic and what it was made from, for code actions and "select the event". */
+export interface PublishedDiagnostic {
+  diagnostic: vscode.Diagnostic;
+  item: LogDiagnostic;
+  /** The log the item indexes into. */
+  log: OpenLog;
+}
+
+interface Planned {
+  uri: vscode.Uri;
+  log: OpenLog;
+  file: number;
+}
+
+const SEVERITY: Readonly<Record<LogDiagnostic['severity'], vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+const MINIMUM: Readonly<Record<DiagnosticLevel, LogDiagnostic['severity']>> = { error: 'error', warning: 'warning', information: 'info' };
+
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('provlog');
+  private readonly published = new Map<string, PublishedDiagnostic[]>();
+  /** Computed diagnostics per log reading and settings; a log read again gets a new key. */
+  private readonly cache = new Map<string, { key: string; byFile: Map<number, LogDiagnostic[]> }>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly deps: Pick<Deps, 'registry'>) {
+    this.disposables = [
+      this.collection,
+      deps.registry.onDidChangeLogs(() => this.refresh()),
+      // Whether a viewer-read file shows the viewer's problems depends on a text document being open.
+      vscode.workspace.onDidOpenTextDocument(() => this.refresh()),
+      vscode.workspace.onDidCloseTextDocument(() => this.refresh()),
+      vscode.workspace.onDidSaveTextDocument(() => this.refresh()),
+      // VS Code disposes a closed document only some time after its tab closes; the tab is what people see go.
+      vscode.window.tabGroups.onDidChangeTabs(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('provlog.diagnostics')) this.refresh();
+      }),
+    ];
+    this.refresh();
+  }
+
+  /** What was published for a file. */
+  entries(uri: vscode.Uri): readonly PublishedDiagnostic[] {
+    return this.published.get(uri.toString()) ?? [];
+  }
+
+  /** The published entry for a diagnostic handed back by VS Code (code actions get copies, not our objects). */
+  find(uri: vscode.Uri, diagnostic: vscode.Diagnostic): PublishedDiagnostic | undefined {
+    const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
+    return this.entries(uri).find((p) => p.diagnostic.range.isEqual(diagnostic.range) && p.item.code === code && p.diagnostic.message === diagnostic.message);
+  }
+
+  refresh(): void {
+    const next = new Map<string, PublishedDiagnostic[]>();
+    const liveKeys = new Set<string>();
+    for (const planned of this.plan()) {
+      const key = planned.uri.toString();
+      if (!config.diagnosticsEnabled(planned.uri)) continue;
+      liveKeys.add(planned.log.key);
+      const items = this.compute(planned.log, planned.uri).get(planned.file) ?? [];
+      const before = this.published.get(key);
+      // Same log reading, same settings: keep the very objects, so VS Code sees no change.
+      const reuse = before !== undefined && before.length === items.length && before.every((p, k) => p.item === items[k] && p.log === planned.log);
+      next.set(key, reuse ? before : items.map((item) => ({ diagnostic: toDiagnostic(item), item, log: planned.log })));
+    }
+    for (const key of this.published.keys()) if (!next.has(key)) this.collection.delete(vscode.Uri.parse(key));
+    for (const [key, entries] of next) {
+      if (this.published.get(key) !== entries) this.collection.set(vscode.Uri.parse(key), entries.map((e) => e.diagnostic));
+    }
+    this.published.clear();
+    for (const [key, entries] of next) this.published.set(key, entries);
+    for (const key of this.cache.keys()) if (!liveKeys.has(key)) this.cache.delete(key);
+  }
+
+  /**
+   * Which log speaks for which file: a text document's own reading while a tab shows it; else the
+   * viewer's, for the file and its CSV siblings, unless that file is open as text with unsaved edits.
+   */
+  private plan(): Planned[] {
+    const { registry } = this.deps;
+    const docs = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const tabs = textTabs();
+    const out = new Map<string, Planned>();
+    for (const log of registry.all()) {
+      const text = registry.getFrom(log.uri, 'text');
+      if (text !== undefined && tabs.has(text.uri.toString())) out.set(text.uri.toString(), { uri: text.uri, log: text, file: 0 });
+      const viewer = registry.getFrom(log.uri, 'viewer');
+      if (viewer === undefined) continue;
+      viewer.model.data.files.forEach((f, file) => {
+        const uri = file === 0 ? viewer.uri : vscode.Uri.joinPath(viewer.uri, '..', f.name);
+        const key = uri.toString();
+        if (out.has(key) || docs.get(key)?.isDirty === true) return;
+        out.set(key, { uri, log: viewer, file });
+      });
+    }
+    return [...out.values()];
+  }
+
+  private compute(log: OpenLog, uri: vscode.Uri): Map<number, LogDiagnostic[]> {
+    const minimum = MINIMUM[config.diagnosticsMinimumSeverity(uri)];
+    const maxPerFile = config.diagnosticsMaxPerFile(uri);
+    const key = `${log.version}|${minimum}|${maxPerFile}`;
+    const hit = this.cache.get(log.key);
+    if (hit?.key === key) return hit.byFile;
+    const files = log.source === 'text' ? new Set([0]) : undefined;
+    const byFile = new Map<number, LogDiagnostic[]>();
+    for (const item of logDiagnostics(log.model.data, { minimum, maxPerFile, ...(files ? { files } : {}) })) {
+      let list = byFile.get(item.file);
+      if (list === undefined) byFile.set(item.file, (list = []));
+      list.push(item);
+    }
+    this.cache.set(log.key, { key, byFile });
+    return byFile;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Files shown as text in some tab (also as either side of a diff). */
+function textTabs(): Set<string> {
+  const out = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText) out.add(input.uri.toString());
+      else if (input instanceof vscode.TabInputTextDiff) {
+        out.add(input.original.toString());
+        out.add(input.modified.toString());
+      }
+    }
+  }
+  return out;
+}
+
+function toDiagnostic(item: LogDiagnostic): vscode.Diagnostic {
+  const range = new vscode.Range(item.line - 1, item.column - 1, item.endLine - 1, item.endColumn - 1);
+  const d = new vscode.Diagnostic(range, item.message, SEVERITY[item.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = item.docs !== undefined ? { value: item.code, target: vscode.Uri.parse(item.docs) } : item.code;
+  return d;
+}
