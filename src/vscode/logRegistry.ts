@@ -55,7 +55,11 @@ export class LogRegistry implements vscode.Disposable {
     const log: OpenLog = { uri, key: keyOf(uri, source), source, model, version: ++this.versions, name: baseName(uri) };
     this.logs.set(log.key, log);
     this._onDidChangeLogs.fire();
-    if (this.activeKey === log.key) this._onDidChangeActive.fire(log);
+    if (this.activeKey === log.key) {
+      // Made active before it finished loading: now it exists, commands that need it may show.
+      this.updateContext();
+      this._onDidChangeActive.fire(log);
+    }
     return log;
   }
 
@@ -97,8 +101,12 @@ export class LogRegistry implements vscode.Disposable {
     const key = uri === undefined ? undefined : source ? keyOf(uri, source) : this.get(uri)?.key;
     if (key === this.activeKey) return;
     this.activeKey = key;
-    void vscode.commands.executeCommand('setContext', 'provlog.activeLog', key !== undefined && this.logs.has(key));
+    this.updateContext();
     this._onDidChangeActive.fire(this.active);
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', 'provlog.activeLog', this.activeKey !== undefined && this.logs.has(this.activeKey));
   }
 
   selectEvent(selection: EventSelection): void {

@@ -29,6 +29,7 @@ export class TextLogTracker implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateActive()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.updateActive()),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
     this.updateActive();
@@ -91,8 +92,16 @@ export class TextLogTracker implements vscode.Disposable {
     const doc = vscode.window.activeTextEditor?.document;
     const isLog = doc !== undefined && this.registry.getFrom(doc.uri, 'text') !== undefined;
     void vscode.commands.executeCommand('setContext', 'provlog.activeTextIsLog', isLog);
-    if (isLog) this.registry.setActive(doc.uri, 'text');
-    else if (doc !== undefined && this.registry.active?.source === 'text') this.registry.setActive(undefined);
+    if (isLog) {
+      this.registry.setActive(doc.uri, 'text');
+      return;
+    }
+    // Focus in a webview (viewer, detail panel) leaves no active text editor but the log is still on
+    // screen; once its editor is gone or another file is active, it is no longer the active log.
+    const active = this.registry.active;
+    if (active?.source !== 'text') return;
+    const visible = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === active.uri.toString());
+    if (doc !== undefined || !visible) this.registry.setActive(undefined);
   }
 
   dispose(): void {

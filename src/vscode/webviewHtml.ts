@@ -29,7 +29,9 @@ export function buildWebviewHtml(webview: vscode.Webview, extensionUri: vscode.U
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,
     `font-src ${webview.cspSource}`,
-    `style-src ${webview.cspSource}`,
+    // The toolkit (FAST) probes :focus-visible support with one <style> element carrying the page's
+    // nonce (read from the csp-nonce meta below); no other inline style is allowed.
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   const links = page.styles.map((s) => `<link rel="stylesheet" href="${escapeAttr(asset(s))}">`).join('\n    ');
@@ -38,6 +40,7 @@ export function buildWebviewHtml(webview: vscode.Webview, extensionUri: vscode.U
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
+    <meta property="csp-nonce" content="${nonce}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${links}
     <title>${escapeText(page.title)}</title>

@@ -14,6 +14,9 @@ export async function run(): Promise<void> {
     timeout: 60_000,
     color: false,
   });
+  // PROVLOG_TEST_GREP runs only the matching tests (runIntegration passes it on).
+  const grep = process.env['PROVLOG_TEST_GREP'];
+  if (grep) mocha.grep(grep);
   mocha.addFile(join(__dirname, 'suites.js'));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
