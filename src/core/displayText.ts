@@ -56,13 +56,15 @@ export function formatPercent(ratio: number): string {
   return Number.isFinite(ratio) ? `${(ratio * 100).toFixed(1)}%` : '';
 }
 
-/**
- * Log text made safe to show on one line: control characters become spaces, the bidi overrides
- * and isolates that can make a name read backwards (`Evil \u202Egnp.exe`) become U+FFFD so the
- * trick shows, and very long values (a 100 KB name) are cut with an ellipsis.
- */
-export function plainText(s: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
-  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+/** "1.6 MB", "250 MB", "812 bytes". */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }

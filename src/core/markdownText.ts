@@ -1,22 +1,47 @@
 /**
- * Putting log text into Markdown safely. Log values come from HR systems and target apps, so a
- * name can hold markup, HTML, link syntax or a megabyte of text: every value is escaped (md), kept
- * on one line, and cut to a length a report can show.
+ * Putting log text into Markdown. Log values are hostile (names come from HR systems and apps), so
+ * every value is escaped, kept on one line, its hidden characters shown and its length capped. Two
+ * strengths: `mdText` for reports read in the Markdown preview (structure and HTML escaped, the text
+ * stays readable when the report is pasted into a ticket), `mdInert` for hovers, where VS Code's
+ * renderer also turns bare URLs, e-mail addresses and `$(icon)` into live elements.
  */
-import { md } from './export/markdownExport';
+import { cutAt, revealControls } from './safeText';
 
-/** Longest value a report shows before cutting it with an ellipsis. */
+/** Longest value shown before cutting it with an ellipsis. */
 export const MAX_VALUE_CHARS = 300;
 
-/** Cut to `max`, bidi overrides and isolates made visible (they can make a name read backwards). */
-function cut(s: string, max: number): string {
-  const shown = s.replace(/[\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Hovers: every ASCII punctuation character backslash-escaped (CommonMark allows it for all of them)
+ * so that no emphasis, link, code span, table or autolink (`https\:\/\/…`, `a\@b\.c`) can form.
+ * `$`, `<` and `&` become entities instead: VS Code looks for `$(icon)` in the rendered HTML, after
+ * the escapes are gone, and entities survive until the browser decodes them as plain text.
+ */
+const ALL_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+/** Reports: what can start markup (emphasis, links and their targets, code, tables, HTML, headings, icons). */
+const STRUCTURE = /[\\`*_{}[\]()#!|~<>&$]/g;
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', $: '&#36;' };
+/** A value that starts a line must not start a list or a numbered item. */
+const LINE_START = /^([-+]|\d+[.)])(?=\s)/;
+
+function oneLineShown(text: string, max: number): string {
+  const s = revealControls(text.replace(LINE_BREAKS, ' ').replace(CONTROL, ''));
+  return s.length > max ? `${cutAt(s, max)}…` : s;
 }
 
-/** Escaped text on one line, safe anywhere inline (table cells included). */
-export function mdText(s: string, max = MAX_VALUE_CHARS): string {
-  return md(cut(s, max));
+/** `text` as Markdown inline content for reports: one line, markup and HTML escaped, readable. */
+export function mdText(text: string, max = MAX_VALUE_CHARS): string {
+  return oneLineShown(text, max)
+    .replace(STRUCTURE, (c) => ENTITIES[c] ?? `\\${c}`)
+    .replace(LINE_START, (m) => `\\${m}`);
+}
+
+/** `text` as inert Markdown for hovers: nothing in it can become markup, a link or an icon. */
+export function mdInert(text: string, max = MAX_VALUE_CHARS): string {
+  // One pass, so that the entities' own `&` and `;` are not escaped again.
+  return oneLineShown(text, max).replace(ALL_PUNCTUATION, (c) => (c === '>' ? '\\>' : (ENTITIES[c] ?? `\\${c}`)));
 }
 
 /**
@@ -25,14 +50,15 @@ export function mdText(s: string, max = MAX_VALUE_CHARS): string {
  */
 export function mdCode(s: string, max = MAX_VALUE_CHARS): string {
   if (s === '') return '';
-  return '`' + cut(s, max).replace(/`/g, "'").replace(/[\r\n|]+/g, ' ') + '`';
+  return '`' + oneLineShown(s, max).replace(/`/g, "'").replace(/\|/g, ' ') + '`';
 }
 
 /** A block quote of multi-line text, each line escaped. */
 export function mdQuote(s: string, maxChars = 4000): string {
-  return cut(s, maxChars)
+  const shown = s.length > maxChars ? `${cutAt(s, maxChars)}…` : s;
+  return shown
     .split(/\r\n|\r|\n/)
-    .map((line) => (line.trim() === '' ? '>' : `> ${md(line)}`))
+    .map((line) => (line.trim() === '' ? '>' : `> ${mdText(line, maxChars)}`))
     .join('\n');
 }
 
@@ -40,6 +66,15 @@ export function mdQuote(s: string, maxChars = 4000): string {
 export function mdLink(title: string, url: string): string {
   if (!/^https?:\/\/[^\s<>()]+$/i.test(url)) return mdText(title);
   return `[${mdText(title)}](${url})`;
+}
+
+/**
+ * A link whose target we built (a command URI or a catalog URL): parentheses, spaces and angle
+ * brackets are percent-encoded so that the target cannot end early whatever it carries.
+ */
+export function safeLink(label: string, target: string): string {
+  const safe = target.replace(/[()<>\s"'\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${label}](${safe})`;
 }
 
 /** A Markdown table from a header and rows of already-escaped cells. */

@@ -1,8 +1,8 @@
 /**
- * Byte offsets in UTF-8 text → 1-based line and UTF-16 column, as VS Code counts them (\n, \r\n
+ * Byte offsets in UTF-8 text ↔ 1-based line and UTF-16 column, as VS Code counts them (\n, \r\n
  * and a lone \r end a line; characters outside the BMP count 2). A minified 250 MB download is one
  * line, so a plain "count from the line start" would be quadratic; checkpoints every `step` bytes
- * make any lookup cost at most one step of scanning.
+ * make any lookup, in either direction, cost at most one step of scanning.
  */
 import type { Position } from './model';
 
@@ -23,6 +23,13 @@ export class PositionMapper {
     private readonly step = 1 << 20,
   ) {}
 
+  /** One mapper per text, kept as long as the text is (hovers and diagnostics ask many times). */
+  static of(bytes: Uint8Array): PositionMapper {
+    let m = mappers.get(bytes);
+    if (m === undefined) mappers.set(bytes, (m = new PositionMapper(bytes)));
+    return m;
+  }
+
   /** Position of the character that starts at `offset` (clamped to the text). */
   positionAt(offset: number): Position {
     const target = Math.max(0, Math.min(offset, this.bytes.length));
@@ -36,11 +43,63 @@ export class PositionMapper {
     return { line: s.line + 1, column: s.col + 1 };
   }
 
+  /**
+   * Byte offset of the character at 1-based `line`, `column` (UTF-16). A column past the end of its
+   * line gives the line's end; a line past the end of the text gives the text's length.
+   */
+  offsetAt(line: number, column: number): number {
+    const tl = line - 1;
+    const tc = column - 1;
+    const complete = (): boolean => this.checkpoints[this.checkpoints.length - 1]!.offset >= this.bytes.length;
+    while (!complete() && isBefore(this.checkpoints[this.checkpoints.length - 1]!, tl, tc, false)) this.extend();
+    // The last checkpoint at or before the target.
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (isBefore(this.checkpoints[mid]!, tl, tc, true)) lo = mid;
+      else hi = mid - 1;
+    }
+    return scanTo(this.bytes, this.checkpoints[lo]!, tl, tc);
+  }
+
   private extend(): void {
     const last = this.checkpoints[this.checkpoints.length - 1]!;
     const next = Math.min(last.offset + this.step, this.bytes.length);
     this.checkpoints.push(advance(this.bytes, last, next));
   }
+}
+
+const mappers = new WeakMap<Uint8Array, PositionMapper>();
+
+function isBefore(c: Checkpoint, line: number, col: number, orAt: boolean): boolean {
+  return c.line < line || (c.line === line && (orAt ? c.col <= col : c.col < col));
+}
+
+/** From a checkpoint forward to the byte where 0-based (line, col) starts. */
+function scanTo(b: Uint8Array, from: Checkpoint, tl: number, tc: number): number {
+  let { line, col, afterCR } = from;
+  for (let i = from.offset; i < b.length; i++) {
+    const c = b[i]!;
+    if ((c & 0xc0) === 0x80) continue; // inside a character
+    if (c === 0x0a && afterCR) {
+      // The \n of a \r\n: the line already ended at the \r.
+      afterCR = false;
+      continue;
+    }
+    afterCR = false;
+    if (line === tl && col >= tc) return i;
+    if (line > tl) return i;
+    if (c === 0x0a || c === 0x0d) {
+      if (line === tl) return i; // the column was past the end of the line
+      line++;
+      col = 0;
+      afterCR = c === 0x0d;
+    } else {
+      col += c >= 0xf0 ? 2 : 1;
+    }
+  }
+  return b.length;
 }
 
 function advance(b: Uint8Array, from: Checkpoint, to: number): Checkpoint {

@@ -96,15 +96,3 @@ export function buildHeader(fileName: string, log: LogData): HeaderInfo {
   };
 }
 
-/** "1.6 MB", "250 MB", "812 bytes". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}

@@ -5,6 +5,7 @@
  */
 import { lookupErrorCode } from './catalog/catalog';
 import type { Action, Status } from './model';
+import { revealControls } from './safeText';
 import type { EventStore, StringField } from './store';
 
 export interface RowView {
@@ -46,17 +47,6 @@ export const MAX_CELL_TEXT = 1000;
 export function clip(s: string, max = MAX_CELL_TEXT): string {
   const text = s.length <= max ? s : `${s.slice(0, max)}… (${s.length.toLocaleString('en-US')} characters)`;
   return revealControls(text);
-}
-
-/** Bidi overrides and isolates, zero-width characters, the BOM: invisible, and used to spoof names. */
-const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-
-/**
- * Makes invisible and direction-changing characters visible (`⟨U+202E⟩`), so that a name like
- * "Evil \u202Egnp.exe" reads as written rather than as "Evil exe.png".
- */
-export function revealControls(s: string): string {
-  return s.replace(HIDDEN, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
 export function rowView(store: EventStore, i: number): RowView {

@@ -3,28 +3,11 @@
  * package.json. To add a setting: declare it under contributes.configuration, add a getter here.
  */
 import * as vscode from 'vscode';
+import { VIEW_COLUMN_IDS } from '../core/viewColumns';
 
 export type DiagnosticLevel = 'error' | 'warning' | 'information';
 export type TreeGrouping = 'cycle' | 'identity' | 'errorCode' | 'status';
-export const COLUMN_IDS = [
-  'time',
-  'identity',
-  'action',
-  'sourceSystem',
-  'targetSystem',
-  'status',
-  'jobId',
-  'cycleId',
-  'changeId',
-  'errorCode',
-  'application',
-  'identityType',
-  'sourceId',
-  'targetId',
-  'duration',
-  'initiatedBy',
-  'tenantId',
-] as const;
+export const COLUMN_IDS = VIEW_COLUMN_IDS;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 const SECTION = 'provlog';

@@ -3,6 +3,7 @@
 // change ID, walk the cycle with Alt+Right, survive a window reload; hostile names stay text.
 // Screenshots in dark, light and high contrast.
 import * as assert from 'node:assert/strict';
+import { revealControls } from '../../src/core/safeText';
 import { HOSTILE_NAMES } from '../fixtures/generator/hostile';
 import { HOSTILE_FILE, SCIM_FILE, activeTab, detailWorkspace, errorCodeOf, escapeRegExp, retryClock, showDetailsOf, tabNames, waitForText } from './detailPage';
 import { join } from 'node:path';
@@ -189,7 +190,8 @@ describe('detail panel (as a person sees it)', function () {
         await frame.locator('vscode-panel-tab', { hasText: tab }).click();
       }
       const summary = await frame.locator('#view-summary').innerText();
-      const name = HOSTILE_NAMES.find((x) => summary.includes(x.slice(0, 200)));
+      // Shown as text, direction overrides written out (⟨U+202E⟩) rather than obeyed.
+      const name = HOSTILE_NAMES.find((x) => summary.includes(revealControls(x).slice(0, 200)));
       assert.ok(name !== undefined, `the Summary shows one of the hostile names as text: ${summary.slice(0, 300)}`);
       seen.push(name);
       const modified = await frame.locator('#view-modified').innerText();

@@ -7,6 +7,7 @@ import { describeRetry, lookupErrorCode } from '../../src/core/catalog/catalog';
 import { toGraphShape } from '../../src/core/export/graphShape';
 import { prettifyText } from '../../src/core/prettify';
 import type { Deps } from '../../src/vscode/deps';
+import { revealControls } from '../../src/core/safeText';
 import { HOSTILE_NAMES } from '../fixtures/generator/hostile';
 import { closePanel, closeTabs, discardUntitled, exampleUri, firstFailure, isTextTab, liveDeps, loadLog, rendersEvent, showAndWait, waitFor } from './detailTestSupport';
 
@@ -129,7 +130,7 @@ describe('detail panel: content', function () {
       const name = log.model.store.get('sourceName', i);
       assert.ok(HOSTILE_NAMES.includes(name));
       const snap = await deps.detail.snapshot();
-      assert.ok(snap?.text.includes(name.slice(0, 60)), `the page shows ${JSON.stringify(name.slice(0, 40))} as text`);
+      assert.ok(snap?.text.includes(revealControls(name).slice(0, 60)), `the page shows ${JSON.stringify(name.slice(0, 40))} as text`);
     }
     deps.registry.remove(uri, 'viewer');
   });

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { LogModel } from '../../src/core/logModel';
 import type { EventFilter } from '../../src/core/query';
 import { hoverMarkdown, type HoverLinks } from '../../src/core/text/hoverText';
-import { safeLink, safeMd } from '../../src/core/text/safeMarkdown';
+import { mdInert as safeMd, safeLink } from '../../src/core/markdownText';
 import { hostileRecords } from '../fixtures/generator/hostile';
 import { generateRecords } from '../fixtures/generator/records';
 import { diagnosticJsonLines, portalJson } from '../fixtures/generator/writers';
@@ -98,7 +98,7 @@ describe('hostile text in hovers', () => {
 
   it('safeMd escapes every construct; safeLink keeps targets from ending early', () => {
     assert.equal(safeMd('[x](command:evil) $(alert) <b>&</b> **y** https://e.vil'), '\\[x\\]\\(command\\:evil\\) &#36;\\(alert\\) &lt;b\\>&amp;&lt;\\/b\\> \\*\\*y\\*\\* https\\:\\/\\/e\\.vil');
-    assert.equal(safeMd('a\nb\u202Ec'), 'a b\\[U\\+202E\\]c');
+    assert.equal(safeMd('a\nb\u202Ec'), 'a b⟨U\\+202E⟩c');
     assert.equal(safeLink('t', 'command:x?{"a":"b) c"}'), '[t](command:x?{%22a%22:%22b%29%20c%22})');
   });
 });

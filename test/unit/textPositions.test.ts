@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readLog } from '../../src/core/readLog';
 import { RecordLocator } from '../../src/core/text/recordLocator';
 import { sameEvent } from '../../src/core/text/sameEvent';
-import { TextOffsets } from '../../src/core/text/textOffsets';
+import { PositionMapper } from '../../src/core/positions';
 import { LogModel } from '../../src/core/logModel';
 import { portalCsvTrio } from '../fixtures/generator/portalCsvWriter';
 import { generateRecords } from '../fixtures/generator/records';
@@ -39,11 +39,11 @@ function positions(text: string): { line: number; column: number; offset: number
   return out;
 }
 
-describe('TextOffsets', () => {
+describe('PositionMapper: both directions', () => {
   const text = 'a\r\nbé\rc😀d\n\n€x\r\n{"name":"Zoë 😀","k":1}\nlast';
   for (const step of [3, 4, 7, 1 << 20]) {
     it(`maps every position to its byte and back (checkpoint step ${step})`, () => {
-      const t = new TextOffsets(enc.encode(text), step);
+      const t = new PositionMapper(enc.encode(text), step);
       for (const p of positions(text)) {
         assert.equal(t.offsetAt(p.line, p.column), p.offset, `line ${p.line}, column ${p.column}`);
         assert.deepEqual(t.positionAt(p.offset), { line: p.line, column: p.column });
@@ -52,7 +52,7 @@ describe('TextOffsets', () => {
   }
 
   it('clamps a column past the end of its line to the line end, and a line past the text to its length', () => {
-    const t = new TextOffsets(enc.encode('ab\r\ncd'), 2);
+    const t = new PositionMapper(enc.encode('ab\r\ncd'), 2);
     assert.equal(t.offsetAt(1, 99), 2);
     assert.equal(t.offsetAt(2, 99), 6);
     assert.equal(t.offsetAt(9, 1), 6);
@@ -61,7 +61,7 @@ describe('TextOffsets', () => {
   it('answers in the middle of a long minified line without scanning from its start', () => {
     const line = portalJson(generateRecords({ seed: 3, count: 400 }));
     const bytes = enc.encode(line);
-    const t = new TextOffsets(bytes, 1 << 12);
+    const t = new PositionMapper(bytes, 1 << 12);
     let target = Math.floor(bytes.length * 0.8);
     while (bytes[target]! >= 0x80) target++;
     const p = t.positionAt(target);

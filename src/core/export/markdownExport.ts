@@ -8,6 +8,7 @@ import { EventIndex } from '../eventIndex';
 import type { LogData } from '../logData';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS } from '../model';
 import { summarize } from '../summary';
+import { mdText } from '../markdownText';
 import { formatUtc } from '../time';
 
 export interface MarkdownOptions {
@@ -73,11 +74,9 @@ export function exportMarkdown(log: LogData, indices: ArrayLike<number>, write: 
   }
 }
 
-/** Escapes Markdown and HTML so a value renders as the same text, on one line, inside a table cell. */
-export function md(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+/** A value in the report: inert Markdown on one line (table cells), long values cut. */
+function md(s: string): string {
+  return mdText(s, 2000);
 }
 
 /** Text inside a code span: backticks cannot be escaped there, so they are replaced. */

@@ -10,7 +10,7 @@ import { STATUS_LABELS } from '../model';
 import { formatUtc } from '../time';
 import { actionText, linkRow, type HoverLinks } from './hoverParts';
 import { identityOf } from './logDiagnostics';
-import { safeLink, safeMd } from './safeMarkdown';
+import { mdInert as safeMd, safeLink } from '../markdownText';
 
 const ICONS = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
 
@@ -21,7 +21,7 @@ export function errorCodeHover(model: LogModel, index: number, code: string, lin
   const out: string[] = [];
 
   const s = store.summary(index);
-  out.push(`${ICONS[e.severity]} **${safeMd(code, { max: 120 })}** · ${match.known ? e.title : 'unrecognized error code'}`);
+  out.push(`${ICONS[e.severity]} **${safeMd(code, 120)}** · ${match.known ? e.title : 'unrecognized error code'}`);
   // The actions first: a hover is cut to a few lines and scrolls, and "what do I do now" should not need a scroll.
   const actions: [string, string][] = [
     ['$(go-to-file) Show details', links.showDetails(index)],
@@ -32,7 +32,7 @@ export function errorCodeHover(model: LogModel, index: number, code: string, lin
   out.push(linkRow(actions));
   out.push('---');
   if (match.prefix !== undefined) {
-    out.push(`*${safeMd(match.prefix, { max: 60 })}* is the target app's name in front of the catalog code **${e.code}**.`);
+    out.push(`*${safeMd(match.prefix, 60)}* is the target app's name in front of the catalog code **${e.code}**.`);
   }
   out.push(e.meaning);
   out.push(`**What to do**\n\n${e.remediation}`);
@@ -45,16 +45,16 @@ export function errorCodeHover(model: LogModel, index: number, code: string, lin
     actionText(s.action, s.actionLabel),
     STATUS_LABELS[s.status],
     Number.isNaN(s.time) ? safeMd(s.activityDateTime) : formatUtc(s.time),
-    safeMd(s.appName || s.targetSystem, { max: 80 }),
+    safeMd(s.appName || s.targetSystem, 80),
   ].filter((f) => f !== '');
   const event: string[] = [`**This event:** ${facts.join(' · ')}`];
   const err = rec?.error;
   const reason = err?.reason || s.reason;
-  if (reason.trim() !== '') event.push(`**Reason:** ${safeMd(reason, { max: 800 })}`);
-  if (err && err.additionalDetails.trim() !== '') event.push(`**Additional details:** ${safeMd(err.additionalDetails, { max: 800 })}`);
-  if (err && err.recommendedAction.trim() !== '') event.push(`**Recommended action (from the log):** ${safeMd(err.recommendedAction, { max: 500 })}`);
+  if (reason.trim() !== '') event.push(`**Reason:** ${safeMd(reason, 800)}`);
+  if (err && err.additionalDetails.trim() !== '') event.push(`**Additional details:** ${safeMd(err.additionalDetails, 800)}`);
+  if (err && err.recommendedAction.trim() !== '') event.push(`**Recommended action (from the log):** ${safeMd(err.recommendedAction, 500)}`);
   const category = err?.errorCategory || s.errorCategory;
-  if (category.trim() !== '') event.push(`**Error category:** ${describeErrorCategory(category)?.label ?? safeMd(category, { max: 60 })}`);
+  if (category.trim() !== '') event.push(`**Error category:** ${describeErrorCategory(category)?.label ?? safeMd(category, 60)}`);
   out.push('---');
   out.push(event.join('  \n'));
   if (e.links && e.links.length > 0) out.push(`See also: ${e.links.map((l) => safeLink(l.title, l.url)).join(' · ')}`);

@@ -5,7 +5,7 @@ import type { StatusCounts } from '../eventIndex';
 import { ACTION_LABELS, type Action } from '../model';
 import type { EventFilter } from '../query';
 import { formatUtc } from '../time';
-import { safeLink, safeMd } from './safeMarkdown';
+import { mdInert as safeMd, safeLink } from '../markdownText';
 
 /** Link targets for the hover's actions; each returns a URI string. */
 export interface HoverLinks {
@@ -56,5 +56,5 @@ export function n(x: number): string {
 
 /** The portal's label (`Create`); for `other`, the action as the log wrote it, when it has one. */
 export function actionText(action: Action, written: string): string {
-  return action === 'other' && written.trim() !== '' ? safeMd(written, { max: 40 }) : ACTION_LABELS[action];
+  return action === 'other' && written.trim() !== '' ? safeMd(written, 40) : ACTION_LABELS[action];
 }

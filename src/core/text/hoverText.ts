@@ -16,7 +16,7 @@ import { errorCodeHover } from './codeHover';
 import type { HoverLinks } from './hoverParts';
 import { changeHover, cycleHover, jobHover } from './idHover';
 import type { LogToken, TokenRole } from './logTokenAt';
-import { safeMd } from './safeMarkdown';
+import { mdInert as safeMd } from '../markdownText';
 
 export type { HoverLinks } from './hoverParts';
 

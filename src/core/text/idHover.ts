@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '../model';
 import { formatUtc } from '../time';
 import { actionText, countsText, durationText, linkRow, n, spanText, type HoverLinks } from './hoverParts';
 import { identityOf } from './logDiagnostics';
-import { safeMd } from './safeMarkdown';
+import { mdInert as safeMd } from '../markdownText';
 
 export function changeHover(model: LogModel, index: number, changeId: string, links: HoverLinks): string {
   const same = model.index.eventsWithChangeId(changeId);
@@ -39,7 +39,7 @@ export function cycleHover(model: LogModel, index: number, cycleId: string, link
   const position = job ? job.cycles.length - job.cycles.indexOf(cycle) : 0;
   const of = job && job.cycles.length > 1 ? ` (cycle ${n(position)} of ${n(job.cycles.length)} in this file)` : '';
   return [
-    `$(history) **Cycle** of ${safeMd(job?.name || 'an unnamed job', { max: 80 })}${of}`,
+    `$(history) **Cycle** of ${safeMd(job?.name || 'an unnamed job', 80)}${of}`,
     `${countsText(cycle.counts)}  \n${spanText(cycle.first, cycle.last)}`,
     linkRow([
       ['$(filter) Filter viewer to this cycle', links.filter({ cycleId })],
@@ -51,12 +51,12 @@ export function cycleHover(model: LogModel, index: number, cycleId: string, link
 export function jobHover(model: LogModel, _index: number, jobId: string, links: HoverLinks): string {
   const job = model.index.job(jobId);
   if (job === undefined) return `$(server-process) **Job** ${safeMd(jobId)}: no events of this job in the file.`;
-  const systems = job.sourceSystem !== '' || job.targetSystem !== '' ? ` (${safeMd(job.sourceSystem, { max: 60 })} → ${safeMd(job.targetSystem, { max: 60 })})` : '';
+  const systems = job.sourceSystem !== '' || job.targetSystem !== '' ? ` (${safeMd(job.sourceSystem, 60)} → ${safeMd(job.targetSystem, 60)})` : '';
   const latest = job.cycles[0];
   const latestLine =
     latest !== undefined && job.cycles.length > 1 ? `  \nLatest cycle: ${countsText(latest.counts)}, ${spanText(latest.first, latest.last)}` : '';
   return [
-    `$(server-process) **Job** · ${safeMd(job.name || 'unnamed', { max: 80 })}${systems}`,
+    `$(server-process) **Job** · ${safeMd(job.name || 'unnamed', 80)}${systems}`,
     `${n(job.cycles.length)} cycle${job.cycles.length === 1 ? '' : 's'} · ${countsText(job.counts)}  \n${spanText(job.first, job.last)}${latestLine}`,
     linkRow([
       ['$(filter) Filter viewer to this job', links.filter({ jobId })],
@@ -71,10 +71,10 @@ function changeLine(model: LogModel, i: number): string {
   const who = identityOf(model.store, i);
   const status = s.status === 'failure' ? `**${STATUS_LABELS[s.status]}**` : STATUS_LABELS[s.status];
   const parts = [
-    who !== '' ? `**${safeMd(who)}**${s.sourceType !== '' ? ` (${safeMd(s.sourceType, { max: 40 })})` : ''}` : '',
+    who !== '' ? `**${safeMd(who)}**${s.sourceType !== '' ? ` (${safeMd(s.sourceType, 40)})` : ''}` : '',
     actionText(s.action, s.actionLabel),
-    s.errorCode !== '' ? `${status} (${safeMd(s.errorCode, { max: 80 })})` : status,
-    Number.isNaN(s.time) ? safeMd(s.activityDateTime, { max: 40 }) : formatUtc(s.time),
+    s.errorCode !== '' ? `${status} (${safeMd(s.errorCode, 80)})` : status,
+    Number.isNaN(s.time) ? safeMd(s.activityDateTime, 40) : formatUtc(s.time),
     s.durationMs !== null ? durationText(s.durationMs) : '',
   ];
   return parts.filter((p) => p !== '').join(' · ');
@@ -83,6 +83,6 @@ function changeLine(model: LogModel, i: number): string {
 function systemsOf(model: LogModel, i: number): string {
   const s = model.store.summary(i);
   if (s.sourceSystem === '' && s.targetSystem === '') return '';
-  const app = s.appName !== '' && s.appName !== s.targetSystem ? ` · app ${safeMd(s.appName, { max: 60 })}` : '';
-  return `${safeMd(s.sourceSystem, { max: 60 })} → ${safeMd(s.targetSystem, { max: 60 })}${app}`;
+  const app = s.appName !== '' && s.appName !== s.targetSystem ? ` · app ${safeMd(s.appName, 60)}` : '';
+  return `${safeMd(s.sourceSystem, 60)} → ${safeMd(s.targetSystem, 60)}${app}`;
 }

@@ -9,8 +9,8 @@ import { lookupErrorCode, type CatalogSeverity } from '../catalog/catalog';
 import { locateErrorCodes } from '../locate';
 import type { LogData } from '../logData';
 import type { EventStore } from '../store';
-import { plainText } from './safeMarkdown';
-import { TextOffsets } from './textOffsets';
+import { oneLine as plainText } from '../safeText';
+import { PositionMapper } from '../positions';
 
 export type DiagnosticKind = 'errorCode' | 'problem' | 'omitted';
 
@@ -180,7 +180,7 @@ function readerProblems(log: LogData, options: LogDiagnosticOptions, wanted: (fi
     const file = p.file === undefined ? 0 : log.files.findIndex((f) => f.name === p.file);
     const bytes = log.files[file]?.bytes;
     if (file < 0 || bytes === undefined || !wanted(file)) continue;
-    const offsets = TextOffsets.of(bytes);
+    const offsets = PositionMapper.of(bytes);
     const at = offsets.offsetAt(p.line, p.column);
     const [from, to] = problemSpan(bytes, at, p.code);
     const a = offsets.positionAt(from);

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { searchEvents } from '../../core/changeSearch';
-import { formatCount, plainText, plural } from '../../core/displayText';
+import { formatCount, plural } from '../../core/displayText';
+import { oneLine as plainText } from '../../core/safeText';
 import type { LogModel } from '../../core/logModel';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import { identityLabelOf } from '../../core/grouping';

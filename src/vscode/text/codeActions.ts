@@ -5,7 +5,7 @@
  * is matched back to what the publisher published (range, code and message).
  */
 import * as vscode from 'vscode';
-import { plainText } from '../../core/text/safeMarkdown';
+import { oneLine as plainText } from '../../core/safeText';
 import type { Deps } from '../deps';
 import { DIAGNOSTIC_SOURCE, type DiagnosticsPublisher, type PublishedDiagnostic } from './diagnosticsPublisher';
 import { LOG_DOCUMENTS } from './logDocuments';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/text/hoverText';
 import { logTokenAt } from '../../core/text/logTokenAt';
-import { TextOffsets } from '../../core/text/textOffsets';
+import { PositionMapper } from '../../core/positions';
 import type { Deps } from '../deps';
 import type { CurrentTextLogs } from './currentTextLogs';
 import { HOVER_COMMANDS, hoverLinks } from './logLinks';
@@ -19,7 +19,7 @@ export function registerHoverProvider(deps: Pick<Deps, 'registry'>, logs: Curren
       const log = await logs.ensure(document);
       const bytes = log?.model.data.files[0]?.bytes;
       if (log === undefined || bytes === undefined || token.isCancellationRequested) return undefined;
-      const offsets = TextOffsets.of(bytes);
+      const offsets = PositionMapper.of(bytes);
       const found = logTokenAt(log.model.data, 0, offsets.offsetAt(position.line + 1, position.character + 1));
       if (found === undefined) return undefined;
       const markdown = hoverMarkdown(log.model, found, hoverLinks(deps.registry, document.uri, log.model));

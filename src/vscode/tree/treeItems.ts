@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
-import { countsGlyphs, countsWords, formatCount, formatDuration, plainText, plural } from '../../core/displayText';
+import { countsGlyphs, countsWords, formatCount, formatDuration, plural } from '../../core/displayText';
+import { oneLine as plainText } from '../../core/safeText';
 import type { StatusCounts } from '../../core/eventIndex';
 import { identityLabelOf } from '../../core/grouping';
 import { identityTypeKey } from '../../core/query';

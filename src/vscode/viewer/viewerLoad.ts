@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { InputFile } from '../../core/logData';
 import type { LogModel } from '../../core/logModel';
-import { formatBytes } from '../../core/viewHeader';
+import { formatBytes } from '../../core/displayText';
 import { config } from '../config';
 import { baseName, gatherInputs } from '../fileInputs';
 import type { LogLoader } from '../logLoader';

@@ -4,6 +4,7 @@
  */
 import type { Status } from '../../../src/core/model';
 import type { DetailPair, Link, PageMessage } from '../../../src/shared/detailProtocol';
+import { revealControls } from '../../../src/core/safeText';
 import { h } from '../shared/dom';
 import { ui } from '../shared/toolkit';
 
@@ -36,7 +37,7 @@ const FOLD_AT = 1500;
 export function longText(value: string, className = ''): HTMLElement {
   const el = h('span', { className: `value ${className}`.trim() });
   if (value.length <= FOLD_AT) {
-    el.textContent = value;
+    el.textContent = revealControls(value);
     return el;
   }
   const head = h('span', { text: `${value.slice(0, FOLD_AT)}…` });
@@ -45,7 +46,7 @@ export function longText(value: string, className = ''): HTMLElement {
     text: `Show all (${value.length.toLocaleString()} characters)`,
     on: {
       click: () => {
-        head.textContent = value;
+        head.textContent = revealControls(value);
         more.remove();
       },
     },

@@ -1,7 +1,10 @@
 /**
  * DOM building without HTML strings: log text is hostile (names come from HR systems and apps), so
- * it only ever reaches the page through textContent and attributes set one by one.
+ * it only ever reaches the page through textContent and attributes set one by one, with direction
+ * overrides and other hidden characters shown as ⟨U+202E⟩ rather than obeyed.
  */
+import { revealControls } from '../../../src/core/safeText';
+
 type Child = Node | string | null | undefined | false;
 
 export interface ElementOptions {
@@ -17,8 +20,8 @@ export function h(tag: string, options?: ElementOptions, ...children: Child[]): 
 export function h(tag: string, options: ElementOptions = {}, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
   if (options.className) el.className = options.className;
-  if (options.text !== undefined) el.textContent = options.text;
-  if (options.title !== undefined) el.title = options.title;
+  if (options.text !== undefined) el.textContent = revealControls(options.text);
+  if (options.title !== undefined) el.title = revealControls(options.title);
   for (const [k, v] of Object.entries(options.attrs ?? {})) {
     if (v === undefined || v === false) continue;
     el.setAttribute(k, v === true ? '' : String(v));
@@ -33,7 +36,7 @@ export function h(tag: string, options: ElementOptions = {}, ...children: Child[
 export function append(parent: Node, ...children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    parent.appendChild(typeof c === 'string' ? document.createTextNode(revealControls(c)) : c);
   }
 }
 

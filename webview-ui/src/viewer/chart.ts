@@ -6,7 +6,8 @@
  * period or the code.
  */
 import { STATUS_LABELS, type Status } from '../../../src/core/model';
-import { revealControls } from '../../../src/core/viewRows';
+import { revealControls } from '../../../src/core/safeText';
+
 import type { ChartBar, ChartData } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { formatCount, formatLocalShort, formatUtc, plural } from './format';
@@ -128,9 +129,9 @@ export class ChartView {
 
   private showTip(bar: ChartBar, bucketMs: number, anchor: Element): void {
     clear(this.tip);
-    const heading = bar.cycleId ? `Cycle ${revealControls(bar.cycleId)}` : bucketMs > 0 ? `${formatLocalShort(bar.from)} – ${formatLocalShort(bar.to + 1)}` : 'Events without a cycle ID';
+    const heading = bar.cycleId ? `Cycle ${bar.cycleId}` : bucketMs > 0 ? `${formatLocalShort(bar.from)} – ${formatLocalShort(bar.to + 1)}` : 'Events without a cycle ID';
     this.tip.append(h('div', { className: 'tip-title', text: heading }));
-    if (bar.app) this.tip.append(h('div', { className: 'muted', text: revealControls(bar.app) }));
+    if (bar.app) this.tip.append(h('div', { className: 'muted', text: bar.app }));
     this.tip.append(h('div', { className: 'muted', text: `${formatUtc(bar.from)} – ${formatUtc(bar.to)}` }));
     if (bucketMs > 0) this.tip.append(h('div', { className: 'muted', text: plural(bar.cycles, 'cycle') }));
     for (const s of [...STACK].reverse()) {
@@ -171,7 +172,7 @@ export class ChartView {
             title: `${c.code}: ${c.title}\n${plural(c.count, 'event')}: click to filter to this code`,
             on: { click: () => this.events.pickCode(c.code) },
           },
-          h('span', { className: 'code-name mono', text: revealControls(c.code) }),
+          h('span', { className: 'code-name mono', text: c.code }),
           h('span', { className: 'code-bar-track', attrs: { 'aria-hidden': 'true' } }, bar),
           h('span', { className: 'code-count', text: formatCount(c.count) }),
         ),

@@ -8,7 +8,7 @@ import { ACTION_LABELS, STATUS_LABELS, type Action, type Status } from '../../..
 import { VIEW_COLUMNS, VIEW_COLUMN_IDS, type ViewColumnId } from '../../../src/core/viewColumns';
 import type { FacetValue } from '../../../src/core/viewFacets';
 import { FILTER_LABELS, filterChips, removeChip, type TextFilterKey } from '../../../src/core/viewFilter';
-import { revealControls } from '../../../src/core/viewRows';
+import { revealControls } from '../../../src/core/safeText';
 import type { EventFilter, ViewFacets } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { ui } from '../shared/toolkit';

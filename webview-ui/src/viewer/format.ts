@@ -2,6 +2,9 @@
  * Numbers, sizes, durations and times as the page shows them: local time in the table (what a
  * person reads), UTC beside it on hover (what the file, the portal and support tickets use).
  */
+import { formatUtc as coreFormatUtc } from '../../../src/core/time';
+
+export { formatBytes, formatCount, plural } from '../../../src/core/displayText';
 const local = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   month: 'short',
@@ -11,7 +14,6 @@ const local = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 });
 const localShort = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-const numbers = new Intl.NumberFormat(undefined);
 
 export function formatLocal(t: number | null): string {
   return t === null || !Number.isFinite(t) ? '' : local.format(t);
@@ -23,18 +25,9 @@ export function formatLocalShort(t: number | null): string {
 
 /** `2026-03-02 10:00:05 UTC`. */
 export function formatUtc(t: number | null): string {
-  if (t === null || !Number.isFinite(t)) return '';
-  const iso = new Date(t).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  return t === null ? '' : coreFormatUtc(t);
 }
 
-export function formatCount(n: number): string {
-  return numbers.format(n);
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '';
@@ -43,17 +36,6 @@ export function formatDuration(ms: number | null): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}
 
 /** A span in words: "Mar 1, 14:00 – Mar 2, 14:00". */
 export function formatSpan(first: number | null, last: number | null): string {

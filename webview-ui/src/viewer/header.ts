@@ -4,7 +4,7 @@
  * problem the reader reported in plain words with its line and column and "Go to line".
  */
 import { STATUSES, STATUS_LABELS, type Status } from '../../../src/core/model';
-import { revealControls } from '../../../src/core/viewRows';
+import { revealControls } from '../../../src/core/safeText';
 import type { HeaderInfo } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { ui } from '../shared/toolkit';

@@ -4,7 +4,7 @@
  * takes the highlighted value, or what was typed (filters are "contains", so part of an id works).
  */
 import type { FacetValue } from '../../../src/core/viewFacets';
-import { revealControls } from '../../../src/core/viewRows';
+
 import { clear, h } from '../shared/dom';
 import { formatCount } from './format';
 import { closePopover, openPopover } from './popover';
@@ -59,9 +59,9 @@ export function openValuePicker(anchor: HTMLElement, o: PickerOptions): void {
         h(
           'div',
           { className: 'picker-option', attrs: { role: 'option', id: `${listId}-${k}`, 'aria-selected': 'false' }, on: { mousedown: (e) => e.preventDefault(), click: () => choose(v.value) } },
-          h('span', { className: 'picker-value mono', text: revealControls(v.value) }),
+          h('span', { className: 'picker-value mono', text: v.value }),
           h('span', { className: 'picker-count muted', text: formatCount(v.count) }),
-          words ? h('span', { className: 'picker-detail muted', text: revealControls(words) }) : null,
+          words ? h('span', { className: 'picker-detail muted', text: words }) : null,
         ),
       );
     });
