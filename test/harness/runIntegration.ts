@@ -15,8 +15,10 @@ async function main(): Promise<number> {
   }
   await setupHost();
   const extensionTestsEnv: Record<string, string> = { [ENV_PROBE.name]: ENV_PROBE.value };
-  if (process.env.PROVLOG_COUNTS_FILE) extensionTestsEnv.PROVLOG_COUNTS_FILE = process.env.PROVLOG_COUNTS_FILE;
-  if (process.env.PROVLOG_TEST_GREP) extensionTestsEnv.PROVLOG_TEST_GREP = process.env.PROVLOG_TEST_GREP;
+  // The project's own switches (PROVLOG_COUNTS_FILE, PROVLOG_TEST_GREP, PROVLOG_TIMING, …) reach the tests.
+  for (const [name, value] of Object.entries(process.env)) {
+    if (name.startsWith('PROVLOG_') && value !== undefined) extensionTestsEnv[name] = value;
+  }
   try {
     return await runTests({
       vscodeExecutablePath: launcherScript,
