@@ -4,6 +4,7 @@
  * the user chose in the save dialog, never over the log itself.
  */
 import * as vscode from 'vscode';
+import { concatBytes } from '../core/bytes';
 import { exportCsvTrio, type CsvTrioFile } from '../core/export/csvExport';
 import { exportJson } from '../core/export/jsonExport';
 import { exportMarkdown } from '../core/export/markdownExport';
@@ -85,12 +86,5 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 
 async function write(uri: vscode.Uri, parts: string[]): Promise<void> {
   const encoder = new TextEncoder();
-  const chunks = parts.map((p) => encoder.encode(p));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  await vscode.workspace.fs.writeFile(uri, out);
+  await vscode.workspace.fs.writeFile(uri, concatBytes(parts.map((p) => encoder.encode(p))));
 }

@@ -3,6 +3,7 @@
  * PowerShell's `>` writes UTF-16 LE with BOM) is transcoded in chunks. Lines and UTF-16 columns do
  * not depend on the encoding, so positions found in the UTF-8 bytes are the editor's positions too.
  */
+import { concatBytes } from '../bytes';
 import type { Problem } from '../model';
 
 export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
@@ -54,20 +55,14 @@ function transcode(b: Uint8Array, encoding: EncodingId, problems: Problem[]): Ut
   const decoder = new TextDecoder(encoding);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
-  let total = 0;
   // Chunks of even length keep code units whole; the streaming decoder keeps surrogate pairs whole.
   for (let at = 0; at < b.length; at += CHUNK) {
     const end = Math.min(b.length, at + CHUNK);
     const text = decoder.decode(b.subarray(at, end), { stream: end < b.length });
-    const part = encoder.encode(text);
-    parts.push(part);
-    total += part.length;
+    parts.push(encoder.encode(text));
   }
   const tail = encoder.encode(decoder.decode());
-  if (tail.length > 0) {
-    parts.push(tail);
-    total += tail.length;
-  }
+  if (tail.length > 0) parts.push(tail);
   if (b.length % 2 === 1) {
     problems.push({
       severity: 'warning',
@@ -75,15 +70,7 @@ function transcode(b: Uint8Array, encoding: EncodingId, problems: Problem[]): Ut
       message: `The file is ${ENCODING_LABELS[encoding]} but has an odd number of bytes: its last byte was dropped (the file is probably cut off).`,
     });
   }
-  const out = parts.length === 1 ? parts[0]! : new Uint8Array(total);
-  if (parts.length > 1) {
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-  }
-  return { bytes: out, encoding, problems };
+  return { bytes: concatBytes(parts), encoding, problems };
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true });

@@ -12,6 +12,7 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
+import { concatBytes } from '../../core/bytes';
 import { toUtf8 } from '../../core/formats/encoding';
 import { createPrettifier, type PrettifyProblem } from '../../core/prettify';
 
@@ -153,13 +154,7 @@ async function viaWorkspaceFs(from: vscode.Uri, to: vscode.Uri, step: Step, toke
   const r = p.end();
   if (r.cancelled || token.isCancellationRequested) return undefined;
   if (await exists(to)) throw new Error(`${to.path.slice(to.path.lastIndexOf('/') + 1)} appeared while prettifying; nothing was written.`);
-  const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of parts) {
-    out.set(c, o);
-    o += c.length;
-  }
-  await vscode.workspace.fs.writeFile(to, out);
+  await vscode.workspace.fs.writeFile(to, concatBytes(parts));
   return { problems: r.problems, transcoded: utf8.encoding === 'utf-16le' || utf8.encoding === 'utf-16be' };
 }
 
