@@ -10,6 +10,7 @@ import { gatherInputs } from '../../src/vscode/fileInputs';
 import type { LogSource, OpenLog } from '../../src/vscode/logRegistry';
 import { exampleSet } from '../fixtures/generator/exampleSet';
 import { EXTENSION_ID } from '../harness/repoPaths';
+import { waitFor as poll } from './polling';
 
 export async function liveDeps(): Promise<Deps> {
   const ext = vscode.extensions.getExtension<Deps>(EXTENSION_ID);
@@ -72,14 +73,8 @@ export async function showAndWait(deps: Deps, uri: vscode.Uri, index: number): P
   return done;
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  return poll(probe, what, timeoutMs);
 }
 
 /** The first failure of a log (else event 0): the interesting case for the panel. */

@@ -9,6 +9,9 @@ import { gatherInputs } from '../../src/vscode/fileInputs';
 import type { OpenLog } from '../../src/vscode/logRegistry';
 import { exampleSet } from '../fixtures/generator/exampleSet';
 import { EXTENSION_ID } from '../harness/repoPaths';
+import { waitFor } from './polling';
+
+export { waitFor };
 
 export const SOURCE = 'Provisioning logs';
 
@@ -47,16 +50,6 @@ export function freshFolderWith(...names: string[]): vscode.Uri {
 
 export function exampleUri(name: string): vscode.Uri {
   return vscode.Uri.file(join(exampleDir(), name));
-}
-
-export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Opens a file as text in an editor and waits until the tracker has read it as a log. */

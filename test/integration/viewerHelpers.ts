@@ -9,6 +9,7 @@ import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
 import type { ToViewer } from '../../src/shared/viewerProtocol';
 import { exampleSet } from '../fixtures/generator/exampleSet';
 import { EXTENSION_ID } from '../harness/repoPaths';
+import { waitFor } from './polling';
 
 export async function services(): Promise<Deps> {
   const ext = vscode.extensions.getExtension<Deps>(EXTENSION_ID);
@@ -31,14 +32,8 @@ export function writeExamples(): { dir: string; uri(name: string): vscode.Uri; c
   return { dir, uri: (name) => vscode.Uri.file(join(dir, name)), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function until<T>(what: string, get: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
+export function until<T>(what: string, get: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  return waitFor(get, what, timeoutMs, 30);
 }
 
 /** The newest message of `type` the page of `uri` was sent after `since` (ms epoch). */
