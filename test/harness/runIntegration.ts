@@ -13,7 +13,10 @@ async function main(): Promise<number> {
   for (const built of [builtExtension, extensionTestsPath]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: build first with node esbuild.mjs --tests`);
   }
-  await setupHost();
+  // PROVLOG_HOST=desktop runs the same suite on desktop VS Code, downloaded by @vscode/test-electron
+  // (needs internet and a display); by default the offline code-server host serves.
+  const desktop = process.env['PROVLOG_HOST'] === 'desktop';
+  if (!desktop) await setupHost();
   const extensionTestsEnv: Record<string, string> = { [ENV_PROBE.name]: ENV_PROBE.value };
   // The project's own switches (PROVLOG_COUNTS_FILE, PROVLOG_TEST_GREP, PROVLOG_TIMING, …) reach the tests.
   for (const [name, value] of Object.entries(process.env)) {
@@ -21,7 +24,7 @@ async function main(): Promise<number> {
   }
   try {
     return await runTests({
-      vscodeExecutablePath: launcherScript,
+      ...(desktop ? { version: '1.100.3' } : { vscodeExecutablePath: launcherScript }),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath,
       launchArgs: [fixtureWorkspace, '--disable-extensions'],
