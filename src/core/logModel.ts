@@ -8,13 +8,24 @@ import { QueryEngine } from './query';
 import { rawTextAt, recordAt } from './records';
 import { Sorter } from './sort';
 import type { ProvisioningRecord } from './model';
+import type { DiagnosticSettings, LogDiagnostic } from './text/logDiagnostics';
+
+/** Diagnostics of every file of a log, worked out where it was read (off the main thread). */
+export interface PrecomputedDiagnostics {
+  settings: DiagnosticSettings;
+  items: LogDiagnostic[];
+}
 
 export class LogModel {
   private _index?: EventIndex;
   private _query?: QueryEngine;
   private _sorter?: Sorter;
 
-  constructor(readonly data: LogData) {}
+  constructor(
+    readonly data: LogData,
+    /** Set by a reader that also computed the diagnostics, for the settings they were asked for. */
+    readonly precomputedDiagnostics?: PrecomputedDiagnostics,
+  ) {}
 
   get store() {
     return this.data.store;

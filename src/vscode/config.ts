@@ -3,6 +3,7 @@
  * package.json. To add a setting: declare it under contributes.configuration, add a getter here.
  */
 import * as vscode from 'vscode';
+import type { DiagnosticSettings } from '../core/text/logDiagnostics';
 import { VIEW_COLUMN_IDS } from '../core/viewColumns';
 
 export type DiagnosticLevel = 'error' | 'warning' | 'information';
@@ -11,6 +12,8 @@ export const COLUMN_IDS = VIEW_COLUMN_IDS;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 const SECTION = 'provlog';
+
+const MINIMUM_SEVERITY: Readonly<Record<DiagnosticLevel, DiagnosticSettings['minimum']>> = { error: 'error', warning: 'warning', information: 'info' };
 
 function get<T>(key: string, fallback: T, scope?: vscode.ConfigurationScope): T {
   return vscode.workspace.getConfiguration(SECTION, scope).get<T>(key, fallback);
@@ -23,6 +26,11 @@ export const config = {
     return v === 'error' || v === 'information' ? v : 'warning';
   },
   diagnosticsMaxPerFile: (scope?: vscode.ConfigurationScope): number => Math.max(1, get('diagnostics.maxPerFile', 1000, scope)),
+  /** The diagnostics settings of a file in the core's terms; undefined when diagnostics are off. */
+  diagnosticSettings: (scope?: vscode.ConfigurationScope): DiagnosticSettings | undefined =>
+    config.diagnosticsEnabled(scope)
+      ? { minimum: MINIMUM_SEVERITY[config.diagnosticsMinimumSeverity(scope)], maxPerFile: config.diagnosticsMaxPerFile(scope) }
+      : undefined,
   defaultColumns: (): ColumnId[] => {
     const v = get<unknown>('viewer.defaultColumns', []);
     const cols = Array.isArray(v) ? v.filter((c): c is ColumnId => (COLUMN_IDS as readonly unknown[]).includes(c)) : [];

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toMessage, type InputFile } from '../core/logData';
 import { readLog } from '../core/readLog';
+import { logDiagnostics } from '../core/text/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 
 const port = parentPort;
@@ -22,8 +23,11 @@ if (port) {
           }
         },
       });
+      // Here, before the bytes are handed back: locating error codes in a 250 MB file scans most of
+      // it, which would otherwise stall the extension host's main thread.
+      const diagnostics = req.diagnostics === undefined ? undefined : logDiagnostics(log, req.diagnostics);
       const { message, transfer } = toMessage(log);
-      port.postMessage({ type: 'done', log: message } satisfies WorkerReply, transfer);
+      port.postMessage({ type: 'done', log: message, ...(diagnostics ? { diagnostics } : {}) } satisfies WorkerReply, transfer);
     } catch (e) {
       // readLog does not throw by design; this is the last guard so the host always gets an answer.
       port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies WorkerReply);

@@ -1,5 +1,6 @@
 /** Messages between the extension host and the load worker. */
 import type { LogMessage } from '../core/logData';
+import type { DiagnosticSettings, LogDiagnostic } from '../core/text/logDiagnostics';
 
 export interface WorkerFile {
   name: string;
@@ -10,9 +11,11 @@ export interface WorkerFile {
 
 export interface WorkerRequest {
   files: WorkerFile[];
+  /** Also compute the diagnostics of every file, with these settings. */
+  diagnostics?: DiagnosticSettings;
 }
 
 export type WorkerReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; log: LogMessage }
+  | { type: 'done'; log: LogMessage; diagnostics?: LogDiagnostic[] }
   | { type: 'failed'; message: string };

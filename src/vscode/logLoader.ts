@@ -8,11 +8,14 @@ import * as vscode from 'vscode';
 import { fromMessage, type InputFile, type LogData } from '../core/logData';
 import { LogModel } from '../core/logModel';
 import { StoreBuilder } from '../core/store';
+import type { DiagnosticSettings } from '../core/text/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   token?: vscode.CancellationToken;
+  /** Compute the diagnostics of every file in the worker too (the model carries them). */
+  diagnostics?: DiagnosticSettings;
 }
 
 export type LoadResult = { kind: 'loaded'; model: LogModel } | { kind: 'cancelled' };
@@ -47,9 +50,12 @@ export class LogLoader {
           case 'progress':
             options.onProgress?.(reply.done, reply.total);
             break;
-          case 'done':
-            finish(loaded(fromMessage(reply.log)));
+          case 'done': {
+            const settings = options.diagnostics;
+            const diagnostics = settings && reply.diagnostics ? { settings, items: reply.diagnostics } : undefined;
+            finish({ kind: 'loaded', model: new LogModel(fromMessage(reply.log), diagnostics) });
             break;
+          }
           case 'failed':
             finish(loaded(failedLog(files, `The file could not be read: ${reply.message}`)));
             break;
@@ -61,6 +67,7 @@ export class LogLoader {
       });
       const request: WorkerRequest = {
         files: files.map((f) => ({ name: f.name, buffer: f.bytes.buffer as ArrayBuffer, byteOffset: f.bytes.byteOffset, byteLength: f.bytes.byteLength })),
+        ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
       };
       // Transfer, do not copy: the bytes move to the worker and come back inside the result.
       const transfer = [...new Set(request.files.map((f) => f.buffer))];

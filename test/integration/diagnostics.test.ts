@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../src/core/catalog/catalog';
+import { logDiagnostics } from '../../src/core/text/logDiagnostics';
 import { closeAllEditors, codeOf, deps, diagnosticsOf, exampleUri, freshCopy, freshFolderWith, openAsText, registerAsViewer, setting, waitFor } from './textTestSupport';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
@@ -133,6 +134,31 @@ describe('diagnostics', function () {
     const lines = readFileSync(uri.fsPath, 'utf8').split(/\r\n|\r|\n/);
     for (const d of diags) assert.equal(lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character), codeOf(d));
     (await deps()).registry.remove(uri, 'viewer');
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 'diagnostics to go with the viewer');
+  });
+
+  it('a file opened in the viewer brings its diagnostics from the load worker, the same as the host would compute', async () => {
+    await closeAllEditors();
+    const uri = freshCopy('ProvisioningLogs_2026-03-02.json', 'viewer-worker.json');
+    const { registry } = await deps();
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    const log = await waitFor(() => registry.getFrom(uri, 'viewer'), 'the viewer to read the file', 30_000);
+    const pre = log.model.precomputedDiagnostics;
+    assert.ok(pre, 'the worker computed the diagnostics');
+    assert.deepEqual(pre.settings, { minimum: 'warning', maxPerFile: 1000 });
+    assert.deepEqual(pre.items, logDiagnostics(log.model.data, pre.settings));
+    const shown = await diagnosticsOf(uri, (d) => d.length === pre.items.length);
+    assert.deepEqual(
+      shown.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.range.end.character + 1, codeOf(d), d.message]),
+      pre.items.map((i) => [i.line, i.column, i.endColumn, i.code, i.message]),
+    );
+    // Other settings than the worker's: the host computes them itself.
+    await setting('diagnostics.minimumSeverity', 'error');
+    const errorsOnly = logDiagnostics(log.model.data, { minimum: 'error', maxPerFile: 1000 });
+    assert.ok(errorsOnly.length < pre.items.length, 'the fixture has warnings as well as errors');
+    await diagnosticsOf(uri, (d) => d.length === errorsOnly.length);
+    await setting('diagnostics.minimumSeverity', undefined);
+    await closeAllEditors();
     await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 'diagnostics to go with the viewer');
   });
 

@@ -45,6 +45,9 @@ export interface LogDiagnosticOptions {
   files?: ReadonlySet<number>;
 }
 
+/** The settings part of the options: what a file's configuration decides. */
+export type DiagnosticSettings = Pick<LogDiagnosticOptions, 'minimum' | 'maxPerFile'>;
+
 export const SEVERITY_RANK: Readonly<Record<CatalogSeverity, number>> = { error: 3, warning: 2, info: 1 };
 
 export function logDiagnostics(log: LogData, options: LogDiagnosticOptions): LogDiagnostic[] {

@@ -6,8 +6,8 @@
  * file and take effect at once.
  */
 import * as vscode from 'vscode';
-import { logDiagnostics, type LogDiagnostic } from '../../core/text/logDiagnostics';
-import { config, type DiagnosticLevel } from '../config';
+import { logDiagnostics, type DiagnosticSettings, type LogDiagnostic } from '../../core/text/logDiagnostics';
+import { config } from '../config';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 
@@ -32,8 +32,6 @@ const SEVERITY: Readonly<Record<LogDiagnostic['severity'], vscode.DiagnosticSeve
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
 };
-
-const MINIMUM: Readonly<Record<DiagnosticLevel, LogDiagnostic['severity']>> = { error: 'error', warning: 'warning', information: 'info' };
 
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('provlog');
@@ -75,9 +73,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const liveKeys = new Set<string>();
     for (const planned of this.plan()) {
       const key = planned.uri.toString();
-      if (!config.diagnosticsEnabled(planned.uri)) continue;
+      const settings = config.diagnosticSettings(planned.uri);
+      if (settings === undefined) continue;
       liveKeys.add(planned.log.key);
-      const items = this.compute(planned.log, planned.uri).get(planned.file) ?? [];
+      const items = this.compute(planned.log, settings).get(planned.file) ?? [];
       const before = this.published.get(key);
       // Same log reading, same settings: keep the very objects, so VS Code sees no change.
       const reuse = before !== undefined && before.length === items.length && before.every((p, k) => p.item === items[k] && p.log === planned.log);
@@ -116,21 +115,27 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return [...out.values()];
   }
 
-  private compute(log: OpenLog, uri: vscode.Uri): Map<number, LogDiagnostic[]> {
-    const minimum = MINIMUM[config.diagnosticsMinimumSeverity(uri)];
-    const maxPerFile = config.diagnosticsMaxPerFile(uri);
+  private compute(log: OpenLog, settings: DiagnosticSettings): Map<number, LogDiagnostic[]> {
+    const { minimum, maxPerFile } = settings;
     const key = `${log.version}|${minimum}|${maxPerFile}`;
     const hit = this.cache.get(log.key);
     if (hit?.key === key) return hit.byFile;
-    const files = log.source === 'text' ? new Set([0]) : undefined;
     const byFile = new Map<number, LogDiagnostic[]>();
-    for (const item of logDiagnostics(log.model.data, { minimum, maxPerFile, ...(files ? { files } : {}) })) {
+    for (const item of this.itemsOf(log, settings)) {
       let list = byFile.get(item.file);
       if (list === undefined) byFile.set(item.file, (list = []));
       list.push(item);
     }
     this.cache.set(log.key, { key, byFile });
     return byFile;
+  }
+
+  /** A viewer's reading usually comes with its diagnostics, worked out in the load worker. */
+  private itemsOf(log: OpenLog, settings: DiagnosticSettings): LogDiagnostic[] {
+    if (log.source === 'text') return logDiagnostics(log.model.data, { ...settings, files: new Set([0]) });
+    const pre = log.model.precomputedDiagnostics;
+    if (pre !== undefined && pre.settings.minimum === settings.minimum && pre.settings.maxPerFile === settings.maxPerFile) return pre.items;
+    return logDiagnostics(log.model.data, settings);
   }
 
   dispose(): void {

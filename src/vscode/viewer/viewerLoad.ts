@@ -86,8 +86,10 @@ export async function loadForViewer(req: LoadRequest): Promise<LoadOutcome> {
     const first = inputs.files[0]!;
     const previewing = inputs.files.length === 1 && first.bytes.byteLength > PREVIEW_ABOVE && startsLikeJson(first.bytes);
     if (previewing) void preview(req, first, () => finished);
+    const settings = config.diagnosticSettings(req.uri);
     const result = await req.loader.load(inputs.files, {
       token: req.token,
+      ...(settings ? { diagnostics: settings } : {}),
       onProgress: (d, t) => {
         req.callbacks.progress(d, t);
         notifyProgress?.(d, t);
