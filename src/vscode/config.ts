@@ -6,31 +6,26 @@ import * as vscode from 'vscode';
 import type { DiagnosticSettings } from '../core/text/logDiagnostics';
 import { VIEW_COLUMN_IDS } from '../core/viewColumns';
 
-export type DiagnosticLevel = 'error' | 'warning' | 'information';
 export type TreeGrouping = 'cycle' | 'identity' | 'errorCode' | 'status';
 export const COLUMN_IDS = VIEW_COLUMN_IDS;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 const SECTION = 'provlog';
 
-const MINIMUM_SEVERITY: Readonly<Record<DiagnosticLevel, DiagnosticSettings['minimum']>> = { error: 'error', warning: 'warning', information: 'info' };
-
 function get<T>(key: string, fallback: T, scope?: vscode.ConfigurationScope): T {
   return vscode.workspace.getConfiguration(SECTION, scope).get<T>(key, fallback);
 }
 
 export const config = {
-  diagnosticsEnabled: (scope?: vscode.ConfigurationScope): boolean => get('diagnostics.enabled', true, scope),
-  diagnosticsMinimumSeverity: (scope?: vscode.ConfigurationScope): DiagnosticLevel => {
-    const v = get<string>('diagnostics.minimumSeverity', 'warning', scope);
-    return v === 'error' || v === 'information' ? v : 'warning';
-  },
-  diagnosticsMaxPerFile: (scope?: vscode.ConfigurationScope): number => Math.max(1, get('diagnostics.maxPerFile', 1000, scope)),
   /** The diagnostics settings of a file in the core's terms; undefined when diagnostics are off. */
-  diagnosticSettings: (scope?: vscode.ConfigurationScope): DiagnosticSettings | undefined =>
-    config.diagnosticsEnabled(scope)
-      ? { minimum: MINIMUM_SEVERITY[config.diagnosticsMinimumSeverity(scope)], maxPerFile: config.diagnosticsMaxPerFile(scope) }
-      : undefined,
+  diagnosticSettings: (scope?: vscode.ConfigurationScope): DiagnosticSettings | undefined => {
+    if (!get('diagnostics.enabled', true, scope)) return undefined;
+    const level = get<string>('diagnostics.minimumSeverity', 'warning', scope);
+    return {
+      minimum: level === 'error' ? 'error' : level === 'information' ? 'info' : 'warning',
+      maxPerFile: Math.max(1, get('diagnostics.maxPerFile', 1000, scope)),
+    };
+  },
   defaultColumns: (): ColumnId[] => {
     const v = get<unknown>('viewer.defaultColumns', []);
     const cols = Array.isArray(v) ? v.filter((c): c is ColumnId => (COLUMN_IDS as readonly unknown[]).includes(c)) : [];

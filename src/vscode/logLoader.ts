@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { fromMessage, type InputFile, type LogData } from '../core/logData';
-import { LogModel } from '../core/logModel';
+import { LogModel, type PrecomputedDiagnostics } from '../core/logModel';
 import { StoreBuilder } from '../core/store';
 import type { DiagnosticSettings } from '../core/text/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
@@ -53,7 +53,7 @@ export class LogLoader {
           case 'done': {
             const settings = options.diagnostics;
             const diagnostics = settings && reply.diagnostics ? { settings, items: reply.diagnostics } : undefined;
-            finish({ kind: 'loaded', model: new LogModel(fromMessage(reply.log), diagnostics) });
+            finish(loaded(fromMessage(reply.log), diagnostics));
             break;
           }
           case 'failed':
@@ -76,8 +76,8 @@ export class LogLoader {
   }
 }
 
-function loaded(log: LogData): LoadResult {
-  return { kind: 'loaded', model: new LogModel(log) };
+function loaded(log: LogData, diagnostics?: PrecomputedDiagnostics): LoadResult {
+  return { kind: 'loaded', model: new LogModel(log, diagnostics) };
 }
 
 function failedLog(files: InputFile[], message: string): LogData {
