@@ -3,6 +3,7 @@
 // keyboard; choose columns; hostile names stay text; the state survives switching tabs and reloading
 // the window; the problems of a cut-off download lead to the line. Screenshots in three themes.
 import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
 import { useWorkbench } from './workbench';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -274,21 +275,41 @@ describe('viewer (as a person sees it)', function () {
     await frame.getByRole('button', { name: 'Clear all' }).click();
   });
 
-  it('can be cancelled while it reads a large file, says so, and reads it on Reload', async () => {
-    await workbench().page.locator('.activitybar [aria-label^="Provisioning Logs"]').first().waitFor({ timeout: 60_000 });
+  /**
+   * Opens LARGE and presses Cancel on its notification. Returns the frame that says the file was not
+   * opened, or undefined when the read ended before the click landed (on a fast, quiet machine the
+   * whole file can be read in the moment between the notification and the click).
+   */
+  async function openAndCancelLarge(): Promise<Frame | undefined> {
     await workbench().explorerItem(LARGE).click();
     const toast = workbench().page.locator('.notification-toast', { hasText: `Reading ${LARGE}` });
     await toast.waitFor({ timeout: 20_000 });
-    await toast.hover();
-    await toast.getByRole('button', { name: 'Cancel' }).click();
-    let frame = await (async () => {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        for (const f of workbench().page.frames()) if ((await f.locator('.state-view h2', { hasText: 'was not opened' }).count().catch(() => 0)) > 0) return f;
-        if (Date.now() > deadline) throw new Error('no "not opened" page');
-        await workbench().page.waitForTimeout(100);
+    try {
+      await toast.hover({ timeout: 5_000 });
+      await toast.getByRole('button', { name: 'Cancel' }).click({ timeout: 5_000 });
+    } catch {
+      // The notification went away: the read finished first. The check below says which.
+    }
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      for (const f of workbench().page.frames()) {
+        if ((await f.locator('.state-view h2', { hasText: 'was not opened' }).count().catch(() => 0)) > 0) return f;
+        const title = await f.locator('.file-name').first().textContent({ timeout: 200 }).catch(() => null);
+        if (title === LARGE && (await countText(f).catch(() => '')) === `${formatted(LARGE_EVENTS)} events`) return undefined;
       }
-    })();
+      if (Date.now() > deadline) throw new Error('after Cancel, neither a "not opened" page nor the read file');
+      await workbench().page.waitForTimeout(100);
+    }
+  }
+
+  it('can be cancelled while it reads a large file, says so, and reads it on Reload', async () => {
+    await workbench().page.locator('.activitybar [aria-label^="Provisioning Logs"]').first().waitFor({ timeout: 60_000 });
+    let frame: Frame | undefined;
+    for (let attempt = 1; attempt <= 3 && !frame; attempt++) {
+      frame = await openAndCancelLarge();
+      if (!frame) await workbench().runCommand('View: Close All Editors');
+    }
+    assert.ok(frame, `${LARGE} was read in full three times although Cancel was pressed: Cancel did not stop the read, or the read ended before the click`);
     assert.match(await frame.locator('.state-view').innerText(), new RegExp(`${LARGE.replace('.', '\\.')} was not opened[\\s\\S]*cancelled`));
     await workbench().screenshot('viewer-not-opened');
     await frame.locator('vscode-button', { hasText: 'Reload' }).click();
