@@ -154,17 +154,27 @@ export class Workbench {
       theme.bodyClass,
       { timeout: 15_000 },
     );
-    const saved = (): unknown => this.userSettings()['workbench.colorTheme'] ?? WEB_DEFAULT_THEME;
     const deadline = Date.now() + 10_000;
-    while (saved() !== theme.name) {
+    while (((await this.userSettings())['workbench.colorTheme'] ?? WEB_DEFAULT_THEME) !== theme.name) {
       if (Date.now() > deadline) throw new Error(`settings.json does not hold workbench.colorTheme "${theme.name}"`);
       await this.page.waitForTimeout(100);
     }
   }
 
-  /** The user settings (settings.json) as VS Code has saved them. */
-  userSettings(): Record<string, unknown> {
-    return JSON.parse(readFileSync(this.server.userSettingsFile, 'utf8')) as Record<string, unknown>;
+  /**
+   * The user settings (settings.json) as VS Code has saved them. VS Code rewrites the file in place, so
+   * a read can catch it empty or half written: such a read is tried again for a few seconds.
+   */
+  async userSettings(): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      try {
+        return JSON.parse(readFileSync(this.server.userSettingsFile, 'utf8')) as Record<string, unknown>;
+      } catch (e) {
+        if (!(e instanceof SyntaxError) || Date.now() > deadline) throw e;
+        await this.page.waitForTimeout(100);
+      }
+    }
   }
 
   /**
@@ -172,7 +182,7 @@ export class Workbench {
    * (code-server's web workbench does not notice the file changing under it).
    */
   async updateSettings(changes: Record<string, unknown>): Promise<void> {
-    writeFileSync(this.server.userSettingsFile, JSON.stringify({ ...this.userSettings(), ...changes }, null, 2));
+    writeFileSync(this.server.userSettingsFile, JSON.stringify({ ...(await this.userSettings()), ...changes }, null, 2));
     await this.page.reload();
     await this.waitForWorkbench();
   }
