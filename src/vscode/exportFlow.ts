@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { concatBytes } from '../core/bytes';
+import { plural } from '../core/displayText';
 import { exportCsvTrio, type CsvTrioFile } from '../core/export/csvExport';
 import { exportJson } from '../core/export/jsonExport';
 import { exportMarkdown } from '../core/export/markdownExport';
@@ -38,7 +39,7 @@ export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(req.source, '..', suggested),
     filters: { [EXPORT_FORMATS.find((f) => f.format === format)!.label]: [ext] },
-    title: `Export ${req.indices.length} event(s)`,
+    title: `Export ${plural(req.indices.length, 'event')}`,
   });
   if (target === undefined) return [];
   if (target.toString() === req.source.toString()) {
@@ -47,7 +48,7 @@ export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
   }
   const written = await writeExport(req, format, target);
   const open = 'Open';
-  void vscode.window.showInformationMessage(`Exported ${req.indices.length} event(s) to ${written.map((u) => u.path.split('/').pop()).join(', ')}.`, open).then((choice) => {
+  void vscode.window.showInformationMessage(`Exported ${plural(req.indices.length, 'event')} to ${written.map((u) => u.path.split('/').pop()).join(', ')}.`, open).then((choice) => {
     if (choice === open && written[0]) void vscode.commands.executeCommand('vscode.open', written[0]);
   });
   return written;
