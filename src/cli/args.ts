@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isSortKey, type SortDirection, type SortKey } from '../core/sort';
-import { FILTER_OPTIONS, parseFilterOptions, type FilterSpec } from './filters';
+import { FILTER_OPTIONS, member, parseFilterOptions, type FilterSpec } from './filters';
 import { UsageError } from './io';
 
 export const COMMANDS = ['summary', 'list', 'ids', 'errors', 'explain', 'prettify', 'export'] as const;
@@ -106,8 +106,8 @@ export function parseCommandLine(argv: readonly string[]): Request {
   if (command === 'prettify' && rest.length > 1) throw new UsageError('prettify takes one FILE.', command);
   if (values.sort !== undefined) req.sort = parseSort(values.sort);
   if (values.limit !== undefined) req.limit = parseCount(values.limit, '--limit', command);
-  if (command === 'ids') req.kind = oneOf(values.kind, ID_KINDS, '--kind', command, true);
-  if (command === 'export') req.format = oneOf(values.format, EXPORT_FORMATS, '--format', command, true);
+  if (command === 'ids') req.kind = oneOf(values.kind, ID_KINDS, '--kind', command);
+  if (command === 'export') req.format = oneOf(values.format, EXPORT_FORMATS, '--format', command);
   if (values.output !== undefined) {
     if (values.output === '') throw new UsageError('-o needs a file name.', command);
     req.output = values.output;
@@ -124,15 +124,10 @@ function commandOf(argv: readonly string[]): string {
   return argv.find((a) => isCommand(a)) ?? '';
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, command: string, required: boolean): T | undefined {
-  if (value === undefined) {
-    if (required) throw new UsageError(`"${command}" needs ${option} ${allowed.join('|')}.`, command);
-    return undefined;
-  }
-  const v = value.trim().toLowerCase();
-  const hit = allowed.find((a) => a.toLowerCase() === v);
-  if (hit === undefined) throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}").`, command);
-  return hit;
+/** No default: which IDs or which format is wanted cannot be guessed, so the option must be given. */
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, command: string): T {
+  if (value === undefined) throw new UsageError(`"${command}" needs ${option} ${allowed.join('|')}.`, command);
+  return member(value, allowed, option, command);
 }
 
 /** `time`, `time:desc`, `--sort=-time` (descending; the `=` keeps parseArgs from reading `-time` as an option). */

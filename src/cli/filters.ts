@@ -106,7 +106,7 @@ function list(v: string | string[] | boolean | undefined): string[] | undefined 
   return items.length > 0 ? items : undefined;
 }
 
-function member<T extends string>(value: string, allowed: readonly T[], option: string, command: string): T {
+export function member<T extends string>(value: string, allowed: readonly T[], option: string, command: string): T {
   const hit = allowed.find((a) => a.toLowerCase() === value.trim().toLowerCase());
   if (hit === undefined) throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}").`, command);
   return hit;

@@ -2,7 +2,6 @@
  * `provlog --help` and `provlog help COMMAND`. Kept as plain text beside the parser so that a new
  * option and its documentation change in the same review.
  */
-import { COMMANDS } from './args';
 
 const FILTERS = `Filters (combinable; text filters are case-insensitive substrings):
   --status S[,S]         success, failure, skipped, warning (repeat or comma-separate)
@@ -136,5 +135,3 @@ export function helpText(topic: string): string | undefined {
   const filters = topic === 'explain' || topic === 'prettify' ? '' : `\n\n${FILTERS}`;
   return `${text}${filters}\n`;
 }
-
-export const HELP_TOPICS: readonly string[] = COMMANDS;

@@ -95,6 +95,24 @@ export function openOutput(io: CliIo, path: string, command: string): FileWriter
   }
 }
 
+/**
+ * Where prettify or export writes: OUT when -o was given (refused when it is one of `inputs`), else
+ * stdout, which belongs to the process and so is never closed here.
+ */
+export function outputOrStdout(io: CliIo, output: string | undefined, inputs: readonly string[], command: string): FileWriter {
+  if (output === undefined) return { write: (c) => io.stdout.write(c), close: () => undefined };
+  assertNotAnInput(io, output, inputs, command);
+  return openOutput(io, output, command);
+}
+
+/** An input that is missing or not a file cannot be read at all: exit 3, before anything is read. */
+export function statInput(io: CliIo, path: string): FileInfo {
+  const info = io.fs.stat(path);
+  if (info === undefined) throw new CliFailure(`cannot read "${path}": no such file.`, EXIT.unreadable);
+  if (!info.isFile) throw new CliFailure(`cannot read "${path}": it is not a file.`, EXIT.unreadable);
+  return info;
+}
+
 /** Refuses output paths that are one of the inputs: an export must never destroy what it reads. */
 export function assertNotAnInput(io: CliIo, output: string, inputs: readonly string[], command: string): void {
   const target = io.fs.stat(output);

@@ -5,6 +5,7 @@
  * stderr when a person is watching.
  */
 import { basename, dirname, join } from 'node:path';
+import { formatMegabytes } from '../core/displayText';
 import { findCsvSiblings } from '../core/formats/csvSiblings';
 import type { InputFile, LogData } from '../core/logData';
 import { QueryEngine } from '../core/query';
@@ -12,7 +13,7 @@ import { readLog } from '../core/readLog';
 import type { CommandRequest } from './args';
 import { resolveFilter } from './filters';
 import { reportProblems } from './format';
-import { CliFailure, EXIT, type CliIo, type ExitCode, type OutputSink } from './io';
+import { CliFailure, EXIT, statInput, type CliIo, type ExitCode, type OutputSink } from './io';
 
 /** Below this, reading takes under a second: no progress line. */
 export const PROGRESS_THRESHOLD = 20 << 20;
@@ -29,10 +30,7 @@ export async function loadLog(files: readonly string[], io: CliIo): Promise<Load
   const paths = withCsvSiblings(files, io);
   let total = 0;
   for (const path of paths) {
-    const info = io.fs.stat(path);
-    if (info === undefined) throw new CliFailure(`cannot read "${path}": no such file.`, EXIT.unreadable);
-    if (!info.isFile) throw new CliFailure(`cannot read "${path}": it is not a file.`, EXIT.unreadable);
-    total += info.size;
+    total += statInput(io, path).size;
   }
   const progress = total >= PROGRESS_THRESHOLD && io.stderr.isTTY ? new Progress(io.stderr, total) : undefined;
   const inputs: InputFile[] = [];
@@ -62,7 +60,6 @@ export interface Selection {
   paths: string[];
   /** Matching events, in file order. */
   indices: Uint32Array;
-  engine: QueryEngine;
   /** The exit code the read earned (0, 1 or 3). */
   status: ExitCode;
 }
@@ -75,7 +72,7 @@ export async function select(req: CommandRequest, io: CliIo, options: { quiet?: 
   const engine = new QueryEngine(log.store);
   const now = io.now?.() ?? Date.now();
   const indices = status === EXIT.unreadable ? new Uint32Array(0) : engine.run(resolveFilter(req.filter, engine, now), now);
-  return { log, paths, indices, engine, status };
+  return { log, paths, indices, status };
 }
 
 /** The file names to show with positions: only needed when several files were read. */
@@ -132,7 +129,7 @@ export class Progress {
 
   show(phase: string, done: number): void {
     const pct = this.total > 0 ? Math.min(100, Math.floor((done / this.total) * 100)) : 100;
-    const text = `${phase} ${mb(done)} of ${mb(this.total)} (${pct}%)`;
+    const text = `${phase} ${formatMegabytes(done)} of ${formatMegabytes(this.total)} (${pct}%)`;
     if (text === this.lastText) return;
     this.lastText = text;
     // \r returns to the line start, ESC[K clears what a longer previous line left behind.
@@ -143,8 +140,4 @@ export class Progress {
     if (this.lastText !== '') this.out.write('\r\x1b[K');
     this.lastText = '';
   }
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / (1 << 20)).toFixed(bytes < 10 << 20 ? 1 : 0)} MB`;
 }

@@ -68,3 +68,11 @@ export function formatBytes(n: number): string {
   }
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
+
+/**
+ * `3.2 MB`, `250 MB`, for progress: one unit throughout (unlike formatBytes), so the figure only
+ * grows; one decimal below 10 MB, where whole megabytes would seem to stand still.
+ */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1 << 20)).toFixed(bytes < 10 << 20 ? 1 : 0)} MB`;
+}

@@ -35,14 +35,12 @@ export function locateErrorCodes(log: LogData, indices?: ArrayLike<number>): Err
   }
   // Sorted by file and offset so that each file's positions are found in one forward sweep.
   wanted.sort((a, b) => store.file[a]! - store.file[b]! || store.start[a]! - store.start[b]! || a - b);
-  const mappers = new Map<number, PositionMapper>();
   const out: ErrorLocation[] = [];
   for (const i of wanted) {
     const range = valueRange(log, i);
     if (range === undefined) continue;
     const fileIndex = store.file[i]!;
-    let mapper = mappers.get(fileIndex);
-    if (mapper === undefined) mappers.set(fileIndex, (mapper = new PositionMapper(log.files[fileIndex]!.bytes)));
+    const mapper = PositionMapper.of(log.files[fileIndex]!.bytes);
     const from = mapper.positionAt(range.start);
     const to = mapper.positionAt(range.end);
     const code = store.strings[codeCol[i]!]!;

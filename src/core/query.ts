@@ -7,6 +7,7 @@
  */
 import { ACTIONS, STATUSES, type Action, type Status } from './model';
 import { FLAG_CHANGED, STRING_FIELDS, type EventStore, type StringField } from './store';
+import type { TextFilterKey } from './viewFilter';
 
 export type DateWindow = '24h' | '7d' | '30d';
 
@@ -43,8 +44,19 @@ export const WINDOW_MS: Readonly<Record<DateWindow, number>> = {
   '30d': 30 * 24 * 3600_000,
 };
 
-/** Fields free text looks at (the raw timestamp text is left out: dates have their own filter). */
-const TEXT_FIELDS: readonly StringField[] = STRING_FIELDS.filter((f) => f !== 'activityDateTime');
+/** Fields each text filter looks at; the viewer's ViewQuery must match exactly what run() does. */
+export const TEXT_FILTER_FIELDS: Readonly<Record<TextFilterKey, readonly StringField[]>> = {
+  identity: ['sourceName', 'sourceId', 'targetName', 'targetId'],
+  jobId: ['jobId'],
+  cycleId: ['cycleId'],
+  changeId: ['changeId'],
+  sourceSystem: ['sourceSystem'],
+  targetSystem: ['targetSystem'],
+  application: ['appName', 'appId'],
+  errorCode: ['errorCode'],
+  // The raw timestamp text is left out: dates have their own filter.
+  text: STRING_FIELDS.filter((f) => f !== 'activityDateTime'),
+};
 
 export class QueryEngine {
   private readonly lower: (string | undefined)[] = [];
@@ -82,15 +94,15 @@ export class QueryEngine {
         return false;
       });
     };
-    textTest(['sourceName', 'sourceId', 'targetName', 'targetId'], filter.identity);
-    textTest(['jobId'], filter.jobId);
-    textTest(['cycleId'], filter.cycleId);
-    textTest(['changeId'], filter.changeId);
-    textTest(['sourceSystem'], filter.sourceSystem);
-    textTest(['targetSystem'], filter.targetSystem);
-    textTest(['appName', 'appId'], filter.application);
-    textTest(['errorCode'], filter.errorCode);
-    textTest(TEXT_FIELDS, filter.text);
+    textTest(TEXT_FILTER_FIELDS.identity, filter.identity);
+    textTest(TEXT_FILTER_FIELDS.jobId, filter.jobId);
+    textTest(TEXT_FILTER_FIELDS.cycleId, filter.cycleId);
+    textTest(TEXT_FILTER_FIELDS.changeId, filter.changeId);
+    textTest(TEXT_FILTER_FIELDS.sourceSystem, filter.sourceSystem);
+    textTest(TEXT_FILTER_FIELDS.targetSystem, filter.targetSystem);
+    textTest(TEXT_FILTER_FIELDS.application, filter.application);
+    textTest(TEXT_FILTER_FIELDS.errorCode, filter.errorCode);
+    textTest(TEXT_FILTER_FIELDS.text, filter.text);
     if (filter.identityType && filter.identityType.length > 0) {
       const wanted = filter.identityType.map((t) => t.toLowerCase());
       const hit = (f: StringField): Uint8Array => this.matching(f, (s) => wanted.includes(identityTypeKey(s)));
@@ -146,17 +158,7 @@ export class QueryEngine {
   distinctIds(field: StringField): Uint32Array {
     let d = this.distinct.get(field);
     if (d === undefined) {
-      const seen = new Uint8Array(this.store.strings.length);
-      const col = this.store.column(field);
-      const ids: number[] = [];
-      for (let i = 0; i < col.length; i++) {
-        const id = col[i]!;
-        if (seen[id] === 0) {
-          seen[id] = 1;
-          ids.push(id);
-        }
-      }
-      d = Uint32Array.from(ids);
+      d = distinctValues([this.store.column(field)], this.store.strings.length);
       this.distinct.set(field, d);
     }
     return d;
@@ -228,11 +230,31 @@ export function identityTypeKey(type: string): string {
   return colon >= 0 ? s.slice(colon + 1) : s;
 }
 
-function ordinalSet<T extends string>(all: readonly T[], wanted: readonly T[]): Uint8Array {
+/** A flag per member of `all` (1: wanted), so a test per event is one typed-array read. */
+export function ordinalSet<T extends string>(all: readonly T[], wanted: readonly T[]): Uint8Array {
   const ok = new Uint8Array(all.length);
   for (const w of wanted) {
     const k = all.indexOf(w);
     if (k >= 0) ok[k] = 1;
   }
   return ok;
+}
+
+/**
+ * The distinct ids in `lists` (each below `bound`), in first-met order. A flag array rather than a
+ * Set: at 100,000 events the loop must not hash or allocate per id.
+ */
+export function distinctValues(lists: readonly Uint32Array[], bound: number): Uint32Array {
+  const seen = new Uint8Array(bound);
+  const ids: number[] = [];
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i]!;
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        ids.push(id);
+      }
+    }
+  }
+  return Uint32Array.from(ids);
 }

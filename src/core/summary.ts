@@ -30,9 +30,11 @@ export interface LogSummary {
   last: number;
 }
 
-/** Summary over `indices` (default: every event). */
-export function summarize(index: EventIndex, indices?: ArrayLike<number>): LogSummary {
-  const { store } = index;
+/**
+ * Summary over `indices` (default: every event). Only the store is read, so a LogData does as well
+ * as an EventIndex: a caller without an index does not build one (that walks every event) for it.
+ */
+export function summarize({ store }: Pick<EventIndex, 'store'>, indices?: ArrayLike<number>): LogSummary {
   const status = zero(STATUSES);
   const action = zero(ACTIONS);
   const codes = new Map<number, ErrorCodeCount>();

@@ -7,10 +7,10 @@
  * QueryEngine.run (the unit tests check it); it answers for identity types and date windows.
  */
 import type { LogModel } from './logModel';
-import type { EventFilter } from './query';
+import { distinctValues, ordinalSet, TEXT_FILTER_FIELDS, type EventFilter } from './query';
 import type { SortDirection, SortKey } from './sort';
 import { ACTIONS, STATUSES } from './model';
-import { FLAG_CHANGED, STRING_FIELDS, type StringField } from './store';
+import { FLAG_CHANGED } from './store';
 import { TEXT_FILTER_KEYS, type TextFilterKey } from './viewFilter';
 import { TextMatcher, needleOf } from './viewText';
 
@@ -18,20 +18,6 @@ export interface ViewSort {
   key: SortKey;
   dir: SortDirection;
 }
-
-/** Fields each text filter looks at, as QueryEngine defines them. */
-const FIELDS_OF: Readonly<Record<TextFilterKey, readonly StringField[]>> = {
-  identity: ['sourceName', 'sourceId', 'targetName', 'targetId'],
-  jobId: ['jobId'],
-  cycleId: ['cycleId'],
-  changeId: ['changeId'],
-  sourceSystem: ['sourceSystem'],
-  targetSystem: ['targetSystem'],
-  application: ['appName', 'appId'],
-  errorCode: ['errorCode'],
-  // Free text: every text field but the raw timestamp (dates have their own filter).
-  text: STRING_FIELDS.filter((f) => f !== 'activityDateTime'),
-};
 
 interface TextTest {
   cols: Uint32Array[];
@@ -80,7 +66,7 @@ export class ViewQuery {
     for (const key of TEXT_FILTER_KEYS) {
       const needle = needleOf(filter[key]);
       if (needle === undefined) continue;
-      tests.push({ cols: FIELDS_OF[key].map((f) => store.column(f)), hit: this.matcher.hits(needle, key, () => this.scope(key)) });
+      tests.push({ cols: TEXT_FILTER_FIELDS[key].map((f) => store.column(f)), hit: this.matcher.hits(needle, key, () => this.scope(key)) });
     }
     if (base === undefined && status === undefined && action === undefined && !timed && !changes && tests.length === 0) return order;
     const out = new Uint32Array(order.length);
@@ -132,21 +118,10 @@ export class ViewQuery {
   private scope(key: TextFilterKey): Uint32Array {
     let s = this.scopes.get(key);
     if (s === undefined) {
-      const fields = FIELDS_OF[key];
-      if (fields.length === 1) s = this.model.query.distinctIds(fields[0]!);
-      else {
-        const seen = new Uint8Array(this.model.store.strings.length);
-        const ids: number[] = [];
-        for (const f of fields) {
-          for (const id of this.model.query.distinctIds(f)) {
-            if (seen[id] === 0) {
-              seen[id] = 1;
-              ids.push(id);
-            }
-          }
-        }
-        s = Uint32Array.from(ids);
-      }
+      const { query } = this.model;
+      const fields = TEXT_FILTER_FIELDS[key];
+      // One field: its cached list as it is, no copy.
+      s = fields.length === 1 ? query.distinctIds(fields[0]!) : distinctValues(fields.map((f) => query.distinctIds(f)), this.model.store.strings.length);
       this.scopes.set(key, s);
     }
     return s;
@@ -173,14 +148,9 @@ export class ViewQuery {
   }
 }
 
+/** undefined when nothing is chosen: the scan then skips the test instead of passing every event. */
 function ordinals<T extends string>(all: readonly T[], wanted: readonly T[] | undefined): Uint8Array | undefined {
-  if (wanted === undefined || wanted.length === 0) return undefined;
-  const ok = new Uint8Array(all.length);
-  for (const w of wanted) {
-    const k = all.indexOf(w);
-    if (k >= 0) ok[k] = 1;
-  }
-  return ok;
+  return wanted === undefined || wanted.length === 0 ? undefined : ordinalSet(all, wanted);
 }
 
 /** Where `index` stands in a result (-1: filtered out). */

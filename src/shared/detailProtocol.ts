@@ -14,6 +14,7 @@ import {
   type DetailView,
   type FilterKind,
 } from '../core/detail/detailTypes';
+import { isIndex, isRecord } from './messageChecks';
 
 export * from '../core/detail/detailTypes';
 
@@ -79,16 +80,8 @@ export type PageMessage =
 
 type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (values as readonly string[]).includes(v);
-}
-
-function isIndex(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
 }
 
 const MAX_TEXT = 1 << 22;
@@ -96,7 +89,7 @@ const str = (v: unknown, max = 8192): v is string => typeof v === 'string' && v.
 
 /** A DetailState from anywhere (setState of the page, the serializer): undefined when it is not one. */
 export function parseDetailState(v: unknown): DetailState | undefined {
-  if (!isObj(v) || !str(v['uri']) || !isIndex(v['index'])) return undefined;
+  if (!isRecord(v) || !str(v['uri']) || !isIndex(v['index'])) return undefined;
   const state: DetailState = { uri: v['uri'], index: v['index'], tab: oneOf(DETAIL_TABS, v['tab']) ? v['tab'] : 'steps' };
   if (v['tabChosen'] === true) state.tabChosen = true;
   if (str(v['id'], 512)) state.id = v['id'];
@@ -108,7 +101,7 @@ export function parseDetailState(v: unknown): DetailState | undefined {
 
 /** What the host accepts from the page; anything else is dropped. */
 export function parsePageMessage(v: unknown): PageMessage | undefined {
-  if (!isObj(v) || typeof v['type'] !== 'string') return undefined;
+  if (!isRecord(v) || typeof v['type'] !== 'string') return undefined;
   switch (v['type']) {
     case 'ready':
       return { type: 'ready', state: parseDetailState(v['state']) ?? null };
@@ -142,14 +135,14 @@ export function parsePageMessage(v: unknown): PageMessage | undefined {
 
 /** The page's check of host messages: the discriminant and the parts it reads first. */
 export function isHostMessage(v: unknown): v is HostMessage {
-  if (!isObj(v)) return false;
+  if (!isRecord(v)) return false;
   switch (v['type']) {
     case 'show': {
       const view = v['view'];
-      return isObj(view) && typeof view['uri'] === 'string' && isIndex(view['index']) && isObj(view['header']) && Array.isArray(view['steps']);
+      return isRecord(view) && typeof view['uri'] === 'string' && isIndex(view['index']) && isRecord(view['header']) && Array.isArray(view['steps']);
     }
     case 'empty':
-      return isObj(v['empty']) && typeof (v['empty'] as Obj)['kind'] === 'string';
+      return isRecord(v['empty']) && typeof (v['empty'] as Obj)['kind'] === 'string';
     case 'snapshot':
       return isIndex(v['requestId']);
     default:

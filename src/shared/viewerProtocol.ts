@@ -15,6 +15,7 @@ import type { ViewFacets } from '../core/viewFacets';
 import { parseEventFilter } from '../core/viewFilter';
 import type { HeaderInfo } from '../core/viewHeader';
 import type { RowView } from '../core/viewRows';
+import { isIndex, isRecord } from './messageChecks';
 
 export type { ChartBar, ChartData, EventFilter, HeaderInfo, RowView, ViewColumnId, ViewFacets };
 
@@ -128,14 +129,6 @@ export type FromViewer =
   | { type: 'rendered'; seq: number; rows: number };
 
 const MAX_COUNT = 2000;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isIndex(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
-}
 
 export function parseSort(v: unknown): SortSpec | undefined {
   if (!isRecord(v) || !isViewColumnId(v['column']) || (v['dir'] !== 'asc' && v['dir'] !== 'desc')) return undefined;

@@ -5,11 +5,12 @@
  * _ModifiedProperties siblings, named so that the viewer finds them again.
  */
 import { basename } from 'node:path';
+import { plural } from '../../core/displayText';
 import { exportCsvTrio } from '../../core/export/csvExport';
 import { exportJson } from '../../core/export/jsonExport';
 import { exportMarkdown } from '../../core/export/markdownExport';
 import type { CommandRequest } from '../args';
-import { assertNotAnInput, EXIT, openOutput, UsageError, type CliIo, type ExitCode, type FileWriter } from '../io';
+import { assertNotAnInput, EXIT, openOutput, outputOrStdout, UsageError, type CliIo, type ExitCode, type FileWriter } from '../io';
 import { select, type Selection } from '../readInputs';
 
 /** Where `--format csv` writes when -o is not given (in the working folder; never overwritten). */
@@ -23,8 +24,7 @@ export async function exportCommand(req: CommandRequest, io: CliIo): Promise<Exi
     exportCsv(req, io, sel);
     return sel.status;
   }
-  if (req.output !== undefined) assertNotAnInput(io, req.output, sel.paths, 'export');
-  const out: FileWriter = req.output === undefined ? { write: (c) => io.stdout.write(c), close: () => undefined } : openOutput(io, req.output, 'export');
+  const out = outputOrStdout(io, req.output, sel.paths, 'export');
   try {
     if (req.format === 'md') {
       const selection = req.filter.description;
@@ -40,7 +40,7 @@ export async function exportCommand(req: CommandRequest, io: CliIo): Promise<Exi
   } finally {
     out.close();
   }
-  if (req.output !== undefined) io.stderr.write(`provlog: wrote ${sel.indices.length} events to ${req.output}\n`);
+  if (req.output !== undefined) io.stderr.write(`provlog: wrote ${plural(sel.indices.length, 'event')} to ${req.output}\n`);
   return sel.status;
 }
 
@@ -70,5 +70,5 @@ function exportCsv(req: CommandRequest, io: CliIo, sel: Selection): void {
   } finally {
     for (const w of Object.values(writers)) w.close();
   }
-  io.stderr.write(`provlog: wrote ${sel.indices.length} events to ${all.join(', ')}\n`);
+  io.stderr.write(`provlog: wrote ${plural(sel.indices.length, 'event')} to ${all.join(', ')}\n`);
 }

@@ -2,11 +2,12 @@
  * `provlog list` (the filtered events, as a table or JSON) and `provlog ids` (unique job, cycle or
  * change ids, the answer to the PowerShell recipes in Microsoft's provisioning-log articles).
  */
+import { collectIds } from '../../core/idLists';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import { Sorter } from '../../core/sort';
 import type { EventStore } from '../../core/store';
 import { formatUtc } from '../../core/time';
-import type { CommandRequest, IdKind } from '../args';
+import type { CommandRequest } from '../args';
 import { terminalSafe, writeJsonArray, writeTable, type Column } from '../format';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 import { select } from '../readInputs';
@@ -98,30 +99,13 @@ function tableRow(store: EventStore, i: number): string[] {
   ];
 }
 
-const ID_FIELD = { job: 'jobId', cycle: 'cycleId', change: 'changeId' } as const;
-
 export async function idsCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
   const sel = await select(req, io);
   if (sel.status === EXIT.unreadable) return sel.status;
-  const ids = uniqueIds(sel.log.store, sel.indices, req.kind ?? 'job');
+  const ids = collectIds(sel.log.store, sel.indices, req.kind ?? 'job');
   if (req.json) writeJsonArray(io.stdout, ids);
   else if (ids.length > 0) io.stdout.write(ids.map(terminalSafe).join('\n') + '\n');
   return sel.status;
-}
-
-/** Distinct non-empty ids of the given events, in the order they first appear. */
-export function uniqueIds(store: EventStore, indices: ArrayLike<number>, kind: IdKind): string[] {
-  const col = store.column(ID_FIELD[kind]);
-  const seen = new Uint8Array(store.strings.length);
-  seen[0] = 1; // the empty string: events without this id
-  const out: string[] = [];
-  for (let k = 0; k < indices.length; k++) {
-    const id = col[indices[k]!]!;
-    if (seen[id] === 1) continue;
-    seen[id] = 1;
-    out.push(store.strings[id]!);
-  }
-  return out;
 }
 
 function* map<T>(indices: ArrayLike<number>, f: (i: number) => T): Generator<T> {

@@ -7,17 +7,14 @@ import { toUtf8 } from '../../core/formats/encoding';
 import { createPrettifier } from '../../core/prettify';
 import type { CommandRequest } from '../args';
 import { problemLine } from '../format';
-import { assertNotAnInput, CliFailure, EXIT, openOutput, type CliIo, type ExitCode, type FileWriter } from '../io';
+import { CliFailure, EXIT, outputOrStdout, statInput, type CliIo, type ExitCode } from '../io';
 import { Progress, PROGRESS_THRESHOLD } from '../readInputs';
 
 export async function prettifyCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
   const input = req.files[0]!;
-  const info = io.fs.stat(input);
-  if (info === undefined) throw new CliFailure(`cannot read "${input}": no such file.`, EXIT.unreadable);
-  if (!info.isFile) throw new CliFailure(`cannot read "${input}": it is not a file.`, EXIT.unreadable);
+  const info = statInput(io, input);
   if (info.size === 0) throw new CliFailure(`"${input}" is empty: nothing to prettify.`, EXIT.unreadable);
-  if (req.output !== undefined) assertNotAnInput(io, req.output, [input], 'prettify');
-  const out: FileWriter = req.output === undefined ? { write: (c) => io.stdout.write(c), close: () => undefined } : openOutput(io, req.output, 'prettify');
+  const out = outputOrStdout(io, req.output, [input], 'prettify');
   const progress = info.size >= PROGRESS_THRESHOLD && io.stderr.isTTY ? new Progress(io.stderr, info.size) : undefined;
   const prettifier = createPrettifier(
     { totalBytes: info.size, ...(progress ? { onProgress: (done: number) => progress.show('Prettifying', done) } : {}) },

@@ -3,7 +3,6 @@
  * JSON form is the core's summaryJson (a contract other tools parse); the text form is for people.
  */
 import { lookupErrorCode } from '../../core/catalog/catalog';
-import { EventIndex } from '../../core/eventIndex';
 import { ENCODING_LABELS } from '../../core/formats/encoding';
 import { FORMAT_LABELS } from '../../core/model';
 import { summarize, summaryJson, type LogSummary } from '../../core/summary';
@@ -18,7 +17,7 @@ const TOP_CODES = 10;
 
 export async function summaryCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
   const sel = await select(req, io, { quiet: true });
-  const s = summarize(new EventIndex(sel.log.store), sel.indices);
+  const s = summarize(sel.log, sel.indices);
   if (req.json) writeJson(io.stdout, summaryJson(s, sel.log.problems));
   else io.stdout.write(summaryText(sel, s, req.filter.description));
   return sel.status;

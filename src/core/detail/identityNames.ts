@@ -4,18 +4,15 @@
  * reportable identifier of a step, then the user principal name, then an id.
  */
 import type { ProvisioningRecord } from '../model';
+import { cutAt } from '../safeText';
 
 /** Longest name put into a sentence or title; the full text stays available in the Summary tab. */
 export const NAME_LIMIT = 80;
 
 export function clip(text: string, limit = NAME_LIMIT): string {
   const t = text.trim();
-  if (t.length <= limit) return t;
-  // Never cut a surrogate pair in half.
-  let end = limit - 1;
-  const code = t.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${t.slice(0, end)}…`;
+  // One unit is kept for the ellipsis, so a clipped name is `limit` long at most.
+  return t.length <= limit ? t : `${cutAt(t, limit - 1)}…`;
 }
 
 /** The best human name of the event's object, untruncated; '' only when the record has nothing at all. */

@@ -4,7 +4,6 @@
  * is hostile, so every value is escaped and stays inside its table cell.
  */
 import { lookupErrorCode } from '../catalog/catalog';
-import { EventIndex } from '../eventIndex';
 import type { LogData } from '../logData';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS } from '../model';
 import { summarize } from '../summary';
@@ -21,7 +20,7 @@ export interface MarkdownOptions {
 
 export function exportMarkdown(log: LogData, indices: ArrayLike<number>, write: (chunk: string) => void, options: MarkdownOptions = {}): void {
   const { store } = log;
-  const s = summarize(new EventIndex(store), indices);
+  const s = summarize(log, indices);
   const maxRows = options.maxRows ?? 1000;
   const out: string[] = [];
   out.push(`# ${md(options.title ?? 'Provisioning log report')}`, '');

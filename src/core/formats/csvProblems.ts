@@ -19,7 +19,6 @@ export function baseName(path: string): string {
 
 export class CsvProblems {
   private readonly tallies = new Map<string, Tally>();
-  private readonly mappers = new Map<number, PositionMapper>();
   /** Header width of each file, for the ragged-row message. */
   readonly widths = new Map<number, number>();
 
@@ -89,12 +88,7 @@ export class CsvProblems {
   }
 
   private positions(file: number): PositionMapper {
-    let m = this.mappers.get(file);
-    if (m === undefined) {
-      m = new PositionMapper(this.files[file]!.bytes);
-      this.mappers.set(file, m);
-    }
-    return m;
+    return PositionMapper.of(this.files[file]!.bytes);
   }
 }
 

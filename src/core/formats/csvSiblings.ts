@@ -51,7 +51,9 @@ export function findCsvSiblings(fileName: string, namesInFolder: readonly string
   for (const role of ['main', 'steps', 'modified'] as const) {
     if (role === self.role) continue;
     const ofRole = others.filter((c) => c.role === role);
-    const free = ofRole.filter((c) => c.suffix === self.suffix || !taken.has(c.suffix));
+    // Used only when no file of this role has exactly our suffix (such a file is picked first), so
+    // an exact match never needs exempting from `taken`.
+    const free = ofRole.filter((c) => !taken.has(c.suffix));
     const pick =
       ofRole.find((c) => c.suffix === self.suffix) ??
       single(free.filter((c) => withoutDuplicateMark(c.suffix) === withoutDuplicateMark(self.suffix))) ??

@@ -1,6 +1,7 @@
 /**
  * Pieces the hover texts share: link targets the caller builds, counts, time spans, link rows.
  */
+import { formatCount, plural } from '../displayText';
 import type { StatusCounts } from '../eventIndex';
 import { ACTION_LABELS, type Action } from '../model';
 import type { EventFilter } from '../query';
@@ -17,11 +18,11 @@ export interface HoverLinks {
 /** `24 events: 20 succeeded · 3 failed · 1 skipped`. */
 export function countsText(c: StatusCounts): string {
   const parts: string[] = [];
-  if (c.success > 0) parts.push(`${n(c.success)} succeeded`);
-  if (c.failure > 0) parts.push(`**${n(c.failure)} failed**`);
-  if (c.warning > 0) parts.push(`${n(c.warning)} with warnings`);
-  if (c.skipped > 0) parts.push(`${n(c.skipped)} skipped`);
-  return `${n(c.total)} event${c.total === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(' · ')}` : ''}`;
+  if (c.success > 0) parts.push(`${formatCount(c.success)} succeeded`);
+  if (c.failure > 0) parts.push(`**${formatCount(c.failure)} failed**`);
+  if (c.warning > 0) parts.push(`${formatCount(c.warning)} with warnings`);
+  if (c.skipped > 0) parts.push(`${formatCount(c.skipped)} skipped`);
+  return `${plural(c.total, 'event')}${parts.length > 0 ? `: ${parts.join(' · ')}` : ''}`;
 }
 
 /** `2026-03-02 14:00:05 → 14:03:10 UTC (3 min 5 s)`; one time when both ends are the same. */
@@ -48,10 +49,6 @@ export function durationText(ms: number): string {
 /** Links in one row, separated as VS Code's own hovers do. */
 export function linkRow(links: [label: string, target: string][]): string {
   return links.map(([label, target]) => safeLink(label, target)).join(' · ');
-}
-
-export function n(x: number): string {
-  return x.toLocaleString('en-US');
 }
 
 /** The portal's label (`Create`); for `other`, the action as the log wrote it, when it has one. */

@@ -2,11 +2,12 @@
  * Hovers on IDs: a change (who, what, how it ended, when), a cycle (counts by status and its time
  * span) and a job (app, systems, cycles, counts), each with links to filter the viewer or copy.
  */
+import { formatCount, plural } from '../displayText';
 import type { CycleGroup } from '../eventIndex';
 import type { LogModel } from '../logModel';
 import { STATUS_LABELS } from '../model';
 import { formatUtc } from '../time';
-import { actionText, countsText, durationText, linkRow, n, spanText, type HoverLinks } from './hoverParts';
+import { actionText, countsText, durationText, linkRow, spanText, type HoverLinks } from './hoverParts';
 import { identityOf } from './logDiagnostics';
 import { mdInert as safeMd } from '../markdownText';
 
@@ -17,7 +18,7 @@ export function changeHover(model: LogModel, index: number, changeId: string, li
   const lines = events.slice(0, 5).map((i) => changeLine(model, i));
   const out = [`$(git-commit) **Change** · ${lines[0]}`];
   if (events.length > 1) {
-    out.push(`${n(events.length)} events carry this change ID:\n\n${lines.map((l) => `- ${l}`).join('\n')}${events.length > 5 ? '\n- …' : ''}`);
+    out.push(`${formatCount(events.length)} events carry this change ID:\n\n${lines.map((l) => `- ${l}`).join('\n')}${events.length > 5 ? '\n- …' : ''}`);
   }
   const sys = systemsOf(model, index);
   if (sys !== '') out.push(sys);
@@ -37,7 +38,7 @@ export function cycleHover(model: LogModel, index: number, cycleId: string, link
   if (cycle === undefined) return `$(history) **Cycle** ${safeMd(cycleId)}: no events of this cycle in the file.`;
   const job = model.index.job(cycle.jobId);
   const position = job ? job.cycles.length - job.cycles.indexOf(cycle) : 0;
-  const of = job && job.cycles.length > 1 ? ` (cycle ${n(position)} of ${n(job.cycles.length)} in this file)` : '';
+  const of = job && job.cycles.length > 1 ? ` (cycle ${formatCount(position)} of ${formatCount(job.cycles.length)} in this file)` : '';
   return [
     `$(history) **Cycle** of ${safeMd(job?.name || 'an unnamed job', 80)}${of}`,
     `${countsText(cycle.counts)}  \n${spanText(cycle.first, cycle.last)}`,
@@ -57,7 +58,7 @@ export function jobHover(model: LogModel, _index: number, jobId: string, links: 
     latest !== undefined && job.cycles.length > 1 ? `  \nLatest cycle: ${countsText(latest.counts)}, ${spanText(latest.first, latest.last)}` : '';
   return [
     `$(server-process) **Job** · ${safeMd(job.name || 'unnamed', 80)}${systems}`,
-    `${n(job.cycles.length)} cycle${job.cycles.length === 1 ? '' : 's'} · ${countsText(job.counts)}  \n${spanText(job.first, job.last)}${latestLine}`,
+    `${plural(job.cycles.length, 'cycle')} · ${countsText(job.counts)}  \n${spanText(job.first, job.last)}${latestLine}`,
     linkRow([
       ['$(filter) Filter viewer to this job', links.filter({ jobId })],
       ['$(copy) Copy job ID', links.copy(jobId, 'Job ID')],

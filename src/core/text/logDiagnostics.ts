@@ -6,6 +6,7 @@
  * adapter only converts, and the benchmark measures exactly what the editor pays.
  */
 import { lookupErrorCode, type CatalogSeverity } from '../catalog/catalog';
+import { formatCount } from '../displayText';
 import { locateErrorCodes } from '../locate';
 import type { LogData } from '../logData';
 import type { EventStore } from '../store';
@@ -153,10 +154,9 @@ function pickFailures(
 }
 
 function omittedSummary(file: number, shown: number, omitted: Omitted): LogDiagnostic {
-  const n = (x: number): string => x.toLocaleString('en-US');
   const parts = (['error', 'warning', 'info'] as const)
     .filter((s) => omitted.bySeverity[s] > 0)
-    .map((s) => `${n(omitted.bySeverity[s])} ${s === 'info' ? 'information' : s}${omitted.bySeverity[s] === 1 || s === 'info' ? '' : 's'}`);
+    .map((s) => `${formatCount(omitted.bySeverity[s])} ${s === 'info' ? 'information' : s}${omitted.bySeverity[s] === 1 || s === 'info' ? '' : 's'}`);
   return {
     kind: 'omitted',
     file,
@@ -167,7 +167,7 @@ function omittedSummary(file: number, shown: number, omitted: Omitted): LogDiagn
     severity: 'info',
     code: 'moreFailures',
     message:
-      `${n(omitted.total)} more failures in this file are not listed (${parts.join(', ')}): the first ${n(shown)} are shown, ` +
+      `${formatCount(omitted.total)} more failures in this file are not listed (${parts.join(', ')}): the first ${formatCount(shown)} are shown, ` +
       `as set by provlog.diagnostics.maxPerFile. Open the file in the Provisioning Log Viewer to see every one.`,
   };
 }
