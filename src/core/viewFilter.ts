@@ -4,6 +4,7 @@
  * chips (and their plain-words description for exports) that show what is filtered.
  */
 import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type Action, type Status } from './model';
+import { withoutDate } from './filterText';
 import type { DateWindow, EventFilter } from './query';
 
 /** The text filters: case-insensitive "contains". */
@@ -144,6 +145,19 @@ function dateText(f: EventFilter, formatTime: (t: number) => string): string | u
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
+/** The filters that hold a list of values, any of which an event may match. */
+export type ListFilterKey = 'status' | 'action' | 'identityType';
+type ListValue<K extends ListFilterKey> = NonNullable<EventFilter[K]>[number];
+
+/** The filter with `value` added to the end of (or removed from) a list filter; an emptied list is dropped, as "no filter". */
+export function setListValue<K extends ListFilterKey>(f: EventFilter, key: K, value: ListValue<K>, on: boolean): EventFilter {
+  const list: ListValue<K>[] = (f[key] ?? []).filter((v) => v !== value);
+  if (on) list.push(value);
+  const out: EventFilter = { ...f, [key]: list };
+  if (list.length === 0) delete out[key];
+  return out;
+}
+
 /** The filter without the part a chip stands for. */
 export function removeChip(f: EventFilter, chip: FilterChip): EventFilter {
   const out: EventFilter = { ...f };
@@ -161,11 +175,7 @@ export function removeChip(f: EventFilter, chip: FilterChip): EventFilter {
       if (out.identityType.length === 0) delete out.identityType;
       break;
     case 'date':
-      delete out.window;
-      delete out.windowFrom;
-      delete out.since;
-      delete out.until;
-      break;
+      return withoutDate(f);
     case 'hideSkipped':
     case 'changesOnly':
     case 'identity':
@@ -183,9 +193,14 @@ export function removeChip(f: EventFilter, chip: FilterChip): EventFilter {
   return out;
 }
 
+/** A chip in words, "Status: Failure"; an on/off flag is its label alone ("Changes only"). */
+export function chipWords(chip: FilterChip): string {
+  return chip.field === 'hideSkipped' || chip.field === 'changesOnly' ? chip.label : `${chip.label}: ${chip.text}`;
+}
+
 /** "Status: Failure; Cycle ID: 1a2b…" for a report's header; "all events" when nothing is filtered. */
 export function describeFilter(f: EventFilter, formatTime: (t: number) => string): string {
   const chips = filterChips(f, formatTime);
   if (chips.length === 0) return 'all events';
-  return chips.map((c) => (c.field === 'hideSkipped' || c.field === 'changesOnly' ? c.label : `${c.label}: ${c.text}`)).join('; ');
+  return chips.map(chipWords).join('; ');
 }

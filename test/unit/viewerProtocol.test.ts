@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { describeFilter, filterChips, isEmptyFilter, mergeFilters, parseEventFilter, removeChip } from '../../src/core/viewFilter';
+import { chipWords, describeFilter, filterChips, isEmptyFilter, mergeFilters, parseEventFilter, removeChip, setListValue } from '../../src/core/viewFilter';
 import { isToViewer, parseFromViewer } from '../../src/shared/viewerProtocol';
 
 const utc = (t: number): string => new Date(t).toISOString().slice(0, 16);
@@ -62,6 +62,17 @@ describe('viewer filters', () => {
   it('describes a filter in words for a report', () => {
     assert.equal(describeFilter({}, utc), 'all events');
     assert.equal(describeFilter({ status: ['failure'], changesOnly: true }, utc), 'Status: Failure; Changes only');
+    assert.deepEqual(filterChips({ cycleId: 'c1', hideSkipped: true }, utc).map(chipWords), ['Cycle ID: c1', 'Hide skipped']);
+  });
+
+  it('adds a value at the end of a list filter, removes it, and drops an emptied list', () => {
+    const f = { status: ['failure' as const], cycleId: 'c1' };
+    assert.deepEqual(setListValue(f, 'status', 'warning', true), { status: ['failure', 'warning'], cycleId: 'c1' });
+    assert.deepEqual(setListValue(f, 'status', 'failure', true), { status: ['failure'], cycleId: 'c1' });
+    assert.deepEqual(setListValue(f, 'status', 'failure', false), { cycleId: 'c1' });
+    assert.deepEqual(setListValue({ action: ['create', 'update'] }, 'action', 'create', true), { action: ['update', 'create'] });
+    assert.deepEqual(setListValue({}, 'identityType', 'group', false), {});
+    assert.deepEqual(f, { status: ['failure'], cycleId: 'c1' });
   });
 });
 

@@ -3,6 +3,7 @@
  * time, and the way through the cycle (previous/next, "3 of 40 in this cycle") and to the raw JSON.
  */
 import type { DetailView } from '../../../src/shared/detailProtocol';
+import { cutAt } from '../../../src/core/safeText';
 import { h } from '../shared/dom';
 import { localDateTime } from './localTime';
 import { button, statusBadge, statusIcon, type Post } from './widgets';
@@ -10,7 +11,7 @@ import { button, statusBadge, statusIcon, type Post } from './widgets';
 const HEADER_NAME_LIMIT = 200;
 
 function shortName(name: string): string {
-  return name.length <= HEADER_NAME_LIMIT ? name : `${name.slice(0, HEADER_NAME_LIMIT)}…`;
+  return name.length <= HEADER_NAME_LIMIT ? name : `${cutAt(name, HEADER_NAME_LIMIT)}…`;
 }
 
 export function renderHeader(view: DetailView, post: Post): HTMLElement {

@@ -5,13 +5,14 @@
  */
 import { DETAIL_TABS, DETAIL_TAB_LABELS, type DetailTab, type DetailView, type EmptyView } from '../../../src/shared/detailProtocol';
 import { h, replaceChildren } from '../shared/dom';
+import { icon } from '../shared/icons';
 import { ui } from '../shared/toolkit';
 import { renderHeader } from './header';
 import { renderModified } from './modifiedTab';
 import { renderSteps } from './stepsTab';
 import { renderSummary } from './summaryTab';
 import { renderTroubleshooting } from './troubleshootingTab';
-import { button, icon, type Post } from './widgets';
+import { button, type Post } from './widgets';
 
 const tabId = (t: DetailTab): string => `tab-${t}`;
 

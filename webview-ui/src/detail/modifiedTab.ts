@@ -6,8 +6,9 @@
  */
 import type { ModifiedRow, ModifiedView } from '../../../src/shared/detailProtocol';
 import { h } from '../shared/dom';
+import { icon } from '../shared/icons';
 import { ui } from '../shared/toolkit';
-import { icon, longText, valueOrNull } from './widgets';
+import { longText, valueOrNull } from './widgets';
 
 /** Above this many attributes a filter box helps find one. */
 const FILTER_FROM = 10;

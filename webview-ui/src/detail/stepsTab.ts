@@ -6,7 +6,8 @@
 import type { StepType } from '../../../src/core/model';
 import type { StepView } from '../../../src/shared/detailProtocol';
 import { h } from '../shared/dom';
-import { icon, kvTable, longText, statusBadge } from './widgets';
+import { icon } from '../shared/icons';
+import { kvTable, longText, statusBadge } from './widgets';
 
 const STEP_ICONS: Readonly<Record<StepType, string>> = {
   import: 'cloud-download',

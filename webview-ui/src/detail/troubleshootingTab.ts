@@ -7,8 +7,9 @@
 import type { ExplanationView, HistoryItem, IdView, TroubleshootingView } from '../../../src/shared/detailProtocol';
 import { STATUS_LABELS } from '../../../src/core/model';
 import { h } from '../shared/dom';
+import { icon } from '../shared/icons';
 import { localClock, relativeToNow } from './localTime';
-import { button, copyButton, docLink, facts, icon, kvTable, longText, section, statusBadge, statusIcon, type Post } from './widgets';
+import { button, copyButton, docLink, facts, kvTable, longText, section, statusBadge, statusIcon, type Post } from './widgets';
 
 function errorSection(t: TroubleshootingView, post: Post): HTMLElement | null {
   const e = t.error;

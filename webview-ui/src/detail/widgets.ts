@@ -4,22 +4,12 @@
  */
 import type { Status } from '../../../src/core/model';
 import type { DetailPair, Link, PageMessage } from '../../../src/shared/detailProtocol';
-import { revealControls } from '../../../src/core/safeText';
+import { cutAt, revealControls } from '../../../src/core/safeText';
 import { h } from '../shared/dom';
+import { STATUS_ICONS, icon } from '../shared/icons';
 import { ui } from '../shared/toolkit';
 
 export type Post = (message: PageMessage) => void;
-
-const STATUS_ICONS: Readonly<Record<Status, string>> = {
-  success: 'pass',
-  failure: 'error',
-  skipped: 'circle-slash',
-  warning: 'warning',
-};
-
-export function icon(name: string, className = ''): HTMLElement {
-  return h('span', { className: `codicon codicon-${name} ${className}`.trim(), attrs: { 'aria-hidden': 'true' } });
-}
 
 /** Icon and word: status is never told by colour alone. */
 export function statusBadge(status: Status, label: string): HTMLElement {
@@ -40,7 +30,7 @@ export function longText(value: string, className = ''): HTMLElement {
     el.textContent = revealControls(value);
     return el;
   }
-  const head = h('span', { text: `${value.slice(0, FOLD_AT)}…` });
+  const head = h('span', { text: `${cutAt(value, FOLD_AT)}…` });
   const more = h('button', {
     className: 'link-button',
     text: `Show all (${value.length.toLocaleString()} characters)`,

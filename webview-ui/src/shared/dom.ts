@@ -24,7 +24,10 @@ export function h(tag: string, options: ElementOptions = {}, ...children: Child[
   if (options.title !== undefined) el.title = revealControls(options.title);
   for (const [k, v] of Object.entries(options.attrs ?? {})) {
     if (v === undefined || v === false) continue;
-    el.setAttribute(k, v === true ? '' : String(v));
+    const value = v === true ? '' : String(v);
+    // Screen readers speak aria-* as they do text; other attributes (data-*, id, value) hold keys
+    // that must come back unchanged.
+    el.setAttribute(k, k.startsWith('aria-') ? revealControls(value) : value);
   }
   for (const [type, fn] of Object.entries(options.on ?? {})) {
     el.addEventListener(type, fn as EventListener);

@@ -5,7 +5,7 @@
  */
 import type { Status } from '../../../src/core/model';
 import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, type ViewColumnId } from '../../../src/core/viewColumns';
-import { mergeFilters } from '../../../src/core/viewFilter';
+import { mergeFilters, setListValue } from '../../../src/core/viewFilter';
 import {
   ROW_PAGE,
   isToViewer,
@@ -204,8 +204,8 @@ export class ViewerApp {
     this.scrollToAnchor = false;
     if (this.pendingReveal !== undefined && anchor?.index === this.pendingReveal && anchor.position < 0) this.showHidden(anchor.index);
     this.pendingReveal = undefined;
-    if (m.total === 0) this.notice.show(`No events match these filters (${plural(m.all, 'event')} in the file).`, { action: { label: 'Clear filters', run: () => this.filterChanged({}, false) }, sticky: true });
-    else if (this.notice.el.textContent?.startsWith('No events match')) this.notice.hide();
+    if (m.total === 0) this.notice.show(`No events match these filters (${plural(m.all, 'event')} in the file).`, { action: { label: 'Clear filters', run: () => this.filterChanged({}, false) }, sticky: true, kind: 'noMatch' });
+    else if (this.notice.kind === 'noMatch') this.notice.hide();
   }
 
   private reveal(m: RevealMessage): void {
@@ -260,11 +260,8 @@ export class ViewerApp {
   }
 
   private toggleStatus(s: Status): void {
-    const list = this.state.filter.status ?? [];
-    const next = list.includes(s) ? list.filter((x) => x !== s) : [...list, s];
-    const f: EventFilter = { ...this.state.filter, status: next };
-    if (next.length === 0) delete f.status;
-    this.filterChanged(f, false);
+    const on = !(this.state.filter.status ?? []).includes(s);
+    this.filterChanged(setListValue(this.state.filter, 'status', s, on), false);
   }
 
   private toggle(key: 'chartOpen' | 'problemsOpen'): void {

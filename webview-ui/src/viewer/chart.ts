@@ -190,6 +190,7 @@ function label(x: number, y: number, text: string, anchor: 'start' | 'end'): SVG
   return t;
 }
 
+// Set through svg(), which unlike h() takes attributes as given: the log's text is revealed here.
 function describeBar(bar: ChartBar, bucketMs: number): string {
   const what = bar.cycleId ? `Cycle ${revealControls(bar.cycleId)}${bar.app ? ` of ${revealControls(bar.app)}` : ''}` : bucketMs > 0 ? `${plural(bar.cycles, 'cycle')} from ${formatLocalShort(bar.from)}` : 'Events without a cycle ID';
   const counts = (['failure', 'warning', 'skipped', 'success'] as const).filter((s) => bar.counts[s] > 0).map((s) => `${formatCount(bar.counts[s])} ${STATUS_LABELS[s].toLowerCase()}`);

@@ -8,8 +8,7 @@ import { ui } from '../shared/toolkit';
 import { formatUtc, fromLocalInput, toLocalInput } from './format';
 import { closePopover, openPopover } from './popover';
 
-export function openDateRange(anchor: HTMLElement, filter: EventFilter, apply: (since: number | undefined, until: number | undefined) => void, cancelled: () => void): void {
-  let applied = false;
+export function openDateRange(anchor: HTMLElement, filter: EventFilter, apply: (since: number | undefined, until: number | undefined) => void): void {
   const from = h('input', { className: 'date-input', attrs: { type: 'datetime-local', 'aria-label': 'From (local time)' } });
   const to = h('input', { className: 'date-input', attrs: { type: 'datetime-local', 'aria-label': 'To (local time)' } });
   if (filter.since !== undefined) from.value = toLocalInput(filter.since);
@@ -26,7 +25,6 @@ export function openDateRange(anchor: HTMLElement, filter: EventFilter, apply: (
   const ok = h(ui.button, {
     on: {
       click: () => {
-        applied = true;
         const a = fromLocalInput(from.value);
         const b = fromLocalInput(to.value);
         closePopover();
@@ -43,5 +41,5 @@ export function openDateRange(anchor: HTMLElement, filter: EventFilter, apply: (
     utc,
     h('div', { className: 'date-actions' }, ok, h(ui.button, { attrs: { appearance: 'secondary' }, on: { click: () => closePopover() } }, 'Cancel')),
   );
-  if (openPopover(anchor, box, 'Custom date range', () => !applied && cancelled())) from.focus();
+  if (openPopover(anchor, box, 'Custom date range')) from.focus();
 }

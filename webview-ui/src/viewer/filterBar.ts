@@ -7,15 +7,14 @@
 import { ACTION_LABELS, STATUS_LABELS, type Action, type Status } from '../../../src/core/model';
 import { VIEW_COLUMNS, VIEW_COLUMN_IDS, type ViewColumnId } from '../../../src/core/viewColumns';
 import type { FacetValue } from '../../../src/core/viewFacets';
-import { FILTER_LABELS, filterChips, removeChip, type TextFilterKey } from '../../../src/core/viewFilter';
-import { revealControls } from '../../../src/core/safeText';
+import { FILTER_LABELS, WINDOW_LABELS, chipWords, filterChips, removeChip, setListValue, type TextFilterKey } from '../../../src/core/viewFilter';
 import type { EventFilter, ViewFacets } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
+import { STATUS_ICONS } from '../shared/icons';
 import { ui } from '../shared/toolkit';
 import { openDateRange } from './dateRange';
 import { formatCount, formatLocalShort, formatSpan } from './format';
 import { menuButton, openMenu } from './popover';
-import { STATUS_ICONS } from './table/cells';
 import { openValuePicker } from './valuePicker';
 
 export interface FilterBarEvents {
@@ -28,9 +27,7 @@ export interface FilterBarEvents {
 type PickerField = Exclude<TextFilterKey, 'identity' | 'text'>;
 const DATE_CHOICES: readonly [string, string][] = [
   ['', 'Any time'],
-  ['24h', 'Last 24 hours'],
-  ['7d', 'Last 7 days'],
-  ['30d', 'Last 30 days'],
+  ...(['24h', '7d', '30d'] as const).map((w): [string, string] => [w, WINDOW_LABELS[w]]),
   ['custom', 'Custom range…'],
 ];
 const PICKER_FIELDS: readonly PickerField[] = ['jobId', 'cycleId', 'changeId', 'sourceSystem', 'targetSystem', 'application', 'errorCode'];
@@ -163,32 +160,20 @@ export class FilterBar {
         if (since !== undefined) f.since = since;
         if (until !== undefined) f.until = until;
         this.emit(f);
-      }, () => undefined);
+      });
     });
   }
 
   private openStatus(): void {
     const chosen = new Set(this.filter.status ?? []);
     const items = (this.facets?.status ?? []).map((v) => ({ id: v.value, label: STATUS_LABELS[v.value as Status], detail: formatCount(v.count), icon: STATUS_ICONS[v.value as Status], iconClass: `status-${v.value}`, checked: chosen.has(v.value as Status) }));
-    openMenu(this.statusButton, 'Status', items, (id, on) => {
-      const list = (this.filter.status ?? []).filter((s) => s !== id);
-      if (on) list.push(id as Status);
-      const f: EventFilter = { ...this.filter, status: list };
-      if (list.length === 0) delete f.status;
-      this.emit(f);
-    });
+    openMenu(this.statusButton, 'Status', items, (id, on) => this.emit(setListValue(this.filter, 'status', id as Status, on)));
   }
 
   private openAction(): void {
     const chosen = new Set(this.filter.action ?? []);
     const items = (this.facets?.action ?? []).map((v) => ({ id: v.value, label: ACTION_LABELS[v.value as Action], detail: formatCount(v.count), checked: chosen.has(v.value as Action) }));
-    openMenu(this.actionButton, 'Action', items, (id, on) => {
-      const list = (this.filter.action ?? []).filter((a) => a !== id);
-      if (on) list.push(id as Action);
-      const f: EventFilter = { ...this.filter, action: list };
-      if (list.length === 0) delete f.action;
-      this.emit(f);
-    });
+    openMenu(this.actionButton, 'Action', items, (id, on) => this.emit(setListValue(this.filter, 'action', id as Action, on)));
   }
 
   private openMore(): void {
@@ -215,13 +200,7 @@ export class FilterBar {
   private openIdentityTypes(): void {
     const chosen = new Set(this.filter.identityType ?? []);
     const items = (this.facets?.identityType ?? []).map((v) => ({ id: v.value, label: v.detail ?? v.value, detail: formatCount(v.count), checked: chosen.has(v.value) }));
-    openMenu(this.moreButton, 'Identity type', items, (id, on) => {
-      const list = (this.filter.identityType ?? []).filter((t) => t !== id);
-      if (on) list.push(id);
-      const f: EventFilter = { ...this.filter, identityType: list };
-      if (list.length === 0) delete f.identityType;
-      this.emit(f);
-    });
+    openMenu(this.moreButton, 'Identity type', items, (id, on) => this.emit(setListValue(this.filter, 'identityType', id, on)));
   }
 
   private openColumns(): void {
@@ -243,7 +222,7 @@ export class FilterBar {
     clear(this.chips);
     const chips = filterChips(this.filter, (t) => formatLocalShort(t));
     for (const chip of chips) {
-      const words = revealControls(chip.field === 'hideSkipped' || chip.field === 'changesOnly' ? chip.label : `${chip.label}: ${chip.text}`);
+      const words = chipWords(chip);
       this.chips.appendChild(
         h(
           'span',

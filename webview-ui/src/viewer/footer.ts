@@ -5,9 +5,9 @@
 import { ACTION_LABELS, STATUS_LABELS } from '../../../src/core/model';
 import type { IdField, RowView } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
+import { STATUS_ICONS } from '../shared/icons';
 import { ui } from '../shared/toolkit';
 import { formatLocal } from './format';
-import { STATUS_ICONS } from './table/cells';
 
 export interface FooterEvents {
   open(index: number): void;

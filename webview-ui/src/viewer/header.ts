@@ -4,12 +4,11 @@
  * problem the reader reported in plain words with its line and column and "Go to line".
  */
 import { STATUSES, STATUS_LABELS, type Status } from '../../../src/core/model';
-import { revealControls } from '../../../src/core/safeText';
 import type { HeaderInfo } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
+import { STATUS_ICONS } from '../shared/icons';
 import { ui } from '../shared/toolkit';
 import { formatBytes, formatCount, formatSpan, formatUtc, formatUtcSpan, plural } from './format';
-import { STATUS_ICONS } from './table/cells';
 
 export interface HeaderEvents {
   toggleStatus(status: Status): void;
@@ -18,7 +17,6 @@ export interface HeaderEvents {
   toggleProblems(): void;
 }
 
-const SEVERITY_ICONS = { error: 'error', warning: 'warning', info: 'info' } as const;
 const FOLDED_PROBLEMS = 2;
 
 export class HeaderView {
@@ -52,7 +50,7 @@ export class HeaderView {
     const files = header.files.length > 1 ? header.files.map((f) => `${f.name}: ${f.role}, ${formatBytes(f.size)}, ${f.encoding}`).join('\n') : '';
     const span = formatSpan(header.first, header.last);
     this.info.append(
-      h('h1', { className: 'file-name', text: revealControls(header.fileName), title: revealControls(files || header.fileName) }),
+      h('h1', { className: 'file-name', text: header.fileName, title: files || header.fileName }),
       h(
         'div',
         { className: 'file-facts muted' },
@@ -101,7 +99,8 @@ export class HeaderView {
         h(
           'li',
           { className: `problem problem-${p.severity}` },
-          h('span', { className: `codicon codicon-${SEVERITY_ICONS[p.severity]}`, attrs: { role: 'img', 'aria-label': p.severity } }),
+          // Each severity (error, warning, info) is also the name of its codicon.
+          h('span', { className: `codicon codicon-${p.severity}`, attrs: { role: 'img', 'aria-label': p.severity } }),
           h('span', { className: 'problem-message', text: p.message }),
           where ? h('span', { className: 'problem-where muted', text: `(${where})` }) : null,
           p.canGoTo

@@ -5,7 +5,7 @@
  */
 import { clear, h } from '../shared/dom';
 
-let current: { el: HTMLElement; anchor: HTMLElement; onClose?: () => void } | undefined;
+let current: { el: HTMLElement; anchor: HTMLElement } | undefined;
 
 export function closePopover(returnFocus = true): void {
   const c = current;
@@ -13,16 +13,11 @@ export function closePopover(returnFocus = true): void {
   current = undefined;
   c.el.remove();
   c.anchor.setAttribute('aria-expanded', 'false');
-  c.onClose?.();
   if (returnFocus) c.anchor.focus();
 }
 
-export function isPopoverOpen(anchor?: HTMLElement): boolean {
-  return current !== undefined && (anchor === undefined || current.anchor === anchor);
-}
-
 /** Opens `content` under `anchor` (toggling it closed when already open there). */
-export function openPopover(anchor: HTMLElement, content: HTMLElement, label: string, onClose?: () => void): HTMLElement | undefined {
+export function openPopover(anchor: HTMLElement, content: HTMLElement, label: string): HTMLElement | undefined {
   if (current?.anchor === anchor) {
     closePopover();
     return undefined;
@@ -38,9 +33,7 @@ export function openPopover(anchor: HTMLElement, content: HTMLElement, label: st
   el.style.top = `${below}px`;
   el.style.maxHeight = `${Math.max(160, room)}px`;
   anchor.setAttribute('aria-expanded', 'true');
-  const entry: { el: HTMLElement; anchor: HTMLElement; onClose?: () => void } = { el, anchor };
-  if (onClose) entry.onClose = onClose;
-  current = entry;
+  current = { el, anchor };
   el.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();

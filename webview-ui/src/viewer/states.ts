@@ -46,7 +46,8 @@ export function unreadableView(header: HeaderInfo, actions: StateActions): HTMLE
       h(
         'li',
         { className: `problem problem-${p.severity}` },
-        h('span', { className: `codicon codicon-${p.severity === 'info' ? 'info' : p.severity}`, attrs: { 'aria-hidden': 'true' } }),
+        // Each severity (error, warning, info) is also the name of its codicon.
+        h('span', { className: `codicon codicon-${p.severity}`, attrs: { 'aria-hidden': 'true' } }),
         h('span', { className: 'problem-message', text: p.message }),
         p.line !== undefined ? h('span', { className: 'problem-where muted', text: `(line ${formatCount(p.line)}${p.column !== undefined ? `, column ${formatCount(p.column)}` : ''})` }) : null,
         p.canGoTo ? h(ui.button, { attrs: { appearance: 'secondary' }, on: { click: () => actions.goToProblem(p.id) } }, 'Go to line') : null,
@@ -70,14 +71,24 @@ function progressBar(percent: number, label: string): HTMLElement {
   return h('div', { className: 'progress', attrs: { role: 'progressbar', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': percent } }, fill);
 }
 
+/** A notice the page takes down itself once it no longer holds ("no events match" after a result with events). */
+export type NoticeKind = 'noMatch';
+
 /** One line above the table: the preview banner, "reloaded", "hidden by the filters — Show it". */
 export class NoticeLine {
   readonly el = h('div', { className: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
   private timer = 0;
+  private shownKind: NoticeKind | undefined;
 
-  show(text: string, options: { action?: { label: string; run: () => void }; sticky?: boolean; progress?: number } = {}): void {
+  /** The kind of the notice on show, when it was given one. */
+  get kind(): NoticeKind | undefined {
+    return this.shownKind;
+  }
+
+  show(text: string, options: { action?: { label: string; run: () => void }; sticky?: boolean; progress?: number; kind?: NoticeKind } = {}): void {
     clearTimeout(this.timer);
     clear(this.el);
+    this.shownKind = options.kind;
     this.el.classList.add('shown');
     this.el.append(h('span', { className: 'codicon codicon-info', attrs: { 'aria-hidden': 'true' } }), h('span', { text }));
     if (options.progress !== undefined) this.el.append(progressBar(options.progress, text));
@@ -93,5 +104,6 @@ export class NoticeLine {
     clearTimeout(this.timer);
     this.el.classList.remove('shown');
     clear(this.el);
+    this.shownKind = undefined;
   }
 }

@@ -6,7 +6,7 @@
 import type { FacetValue } from '../../../src/core/viewFacets';
 
 import { clear, h } from '../shared/dom';
-import { formatCount } from './format';
+import { formatCount, plural } from './format';
 import { closePopover, openPopover } from './popover';
 
 export interface PickerOptions {
@@ -69,7 +69,7 @@ export function openValuePicker(anchor: HTMLElement, o: PickerOptions): void {
     status.textContent =
       o.values.length === 0
         ? 'Type or paste a value; events whose value contains it are shown.'
-        : `${formatCount(matching.length)} value${matching.length === 1 ? '' : 's'}${more > 0 ? `, first ${SHOWN} listed: type to narrow` : ''}${o.note ? `. ${o.note}` : ''}`;
+        : `${plural(matching.length, 'value')}${more > 0 ? `, first ${SHOWN} listed: type to narrow` : ''}${o.note ? `. ${o.note}` : ''}`;
     setActive(-1);
   };
   input.addEventListener('input', render);

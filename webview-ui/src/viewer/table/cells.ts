@@ -3,18 +3,12 @@
  * a word (never colour alone), dates in local time with UTC and the file's own text on hover,
  * identities as the portal shows them (name, then the source id).
  */
-import { ACTION_LABELS, STATUS_LABELS, type Action, type Status } from '../../../../src/core/model';
+import { ACTION_LABELS, STATUS_LABELS, type Action } from '../../../../src/core/model';
 import type { ViewColumnId } from '../../../../src/core/viewColumns';
 import type { RowView } from '../../../../src/shared/viewerProtocol';
 import { h } from '../../shared/dom';
+import { STATUS_ICONS, icon } from '../../shared/icons';
 import { formatDuration, formatLocal, formatUtc } from '../format';
-
-export const STATUS_ICONS: Readonly<Record<Status, string>> = {
-  success: 'pass',
-  failure: 'error',
-  skipped: 'circle-slash',
-  warning: 'warning',
-};
 
 const ACTION_ICONS: Readonly<Record<Action, string>> = {
   create: 'add',
@@ -87,8 +81,4 @@ function statusTitle(row: RowView): string {
 function text(cell: HTMLElement, value: string, title = value): void {
   cell.textContent = value;
   if (title) cell.title = title;
-}
-
-function icon(name: string): HTMLElement {
-  return h('span', { className: `codicon codicon-${name}`, attrs: { 'aria-hidden': 'true' } });
 }

@@ -52,10 +52,8 @@ export class Grid {
     this.el = h('div', { className: 'grid', attrs: { role: 'grid', 'aria-label': 'Provisioning events', 'aria-rowcount': 1, 'aria-readonly': 'true' } });
     this.head = new GridHeader(this.el, {
       sort: (c) => events.sort(c),
-      resized: (w) => {
-        this.layout++;
-        events.resized(w);
-      },
+      // Widths reach the rows only through the --grid-cols variable: no row needs redrawing.
+      resized: (w) => events.resized(w),
       focusCell: (col) => this.moveTo(-1, col, false),
     });
     this.body = h('div', { className: 'grid-body', attrs: { role: 'rowgroup' } });
@@ -100,14 +98,6 @@ export class Grid {
     return this.head.currentWidths;
   }
 
-  get selected(): number | undefined {
-    return this.selectedIndex;
-  }
-
-  get activeColumn(): number {
-    return this.active.col;
-  }
-
   setColumns(columns: ViewColumnId[], widths: Partial<Record<ViewColumnId, number>>): void {
     this.head.setColumns(columns, widths);
     this.active.col = Math.min(this.active.col, columns.length - 1);
@@ -150,11 +140,6 @@ export class Grid {
     if (focus) this.focusActive();
   }
 
-  clearSelection(): void {
-    this.selectedIndex = undefined;
-    this.schedule();
-  }
-
   setActiveColumn(col: number): void {
     this.active.col = Math.max(0, Math.min(col, this.columns.length - 1));
   }
@@ -162,12 +147,6 @@ export class Grid {
   scrollTo(top: number): void {
     this.v.scrollToOffset(top);
     this.renderNow();
-  }
-
-  focus(): void {
-    if (this.active.pos < 0 && this.cache.total > 0) this.active.pos = Math.max(0, this.v.getVirtualItems()[0]?.index ?? 0);
-    this.renderNow();
-    this.focusActive();
   }
 
   private schedule(): void {

@@ -41,15 +41,6 @@ export class RowCache {
     return this.pages.get(Math.floor(position / ROW_PAGE))?.[position % ROW_PAGE];
   }
 
-  /** Position of a cached row showing event `index`, if any. */
-  find(index: number): number | undefined {
-    for (const [page, rows] of this.pages) {
-      const k = rows.findIndex((r) => r.index === index);
-      if (k >= 0) return page * ROW_PAGE + k;
-    }
-    return undefined;
-  }
-
   /** Start positions of pages covering [from, to] that are neither held nor asked for; marks them asked. */
   missing(from: number, to: number): number[] {
     const out: number[] = [];
