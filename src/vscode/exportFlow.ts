@@ -10,6 +10,7 @@ import { exportCsvTrio, type CsvTrioFile } from '../core/export/csvExport';
 import { exportJson } from '../core/export/jsonExport';
 import { exportMarkdown } from '../core/export/markdownExport';
 import type { LogModel } from '../core/logModel';
+import { baseName } from './fileInputs';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
 
@@ -34,7 +35,7 @@ export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
   const format = req.format ?? (await pickFormat());
   if (format === undefined) return [];
   const ext = format === 'md' ? 'md' : format;
-  const stem = req.source.path.slice(req.source.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  const stem = baseName(req.source).replace(/\.[^.]+$/, '');
   const suggested = format === 'csv' ? 'ProvisioningLogs.csv' : `${stem}-export.${ext}`;
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(req.source, '..', suggested),
@@ -48,7 +49,7 @@ export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
   }
   const written = await writeExport(req, format, target);
   const open = 'Open';
-  void vscode.window.showInformationMessage(`Exported ${plural(req.indices.length, 'event')} to ${written.map((u) => u.path.split('/').pop()).join(', ')}.`, open).then((choice) => {
+  void vscode.window.showInformationMessage(`Exported ${plural(req.indices.length, 'event')} to ${written.map(baseName).join(', ')}.`, open).then((choice) => {
     if (choice === open && written[0]) void vscode.commands.executeCommand('vscode.open', written[0]);
   });
   return written;

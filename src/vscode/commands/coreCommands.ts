@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { EventFilter } from '../../core/query';
+import { parseEventFilter } from '../../core/viewFilter';
 import type { Deps } from '../deps';
 
 export interface FilterToArgs {
@@ -23,9 +24,7 @@ export function registerCoreCommands(deps: Pick<Deps, 'registry' | 'detail'>): v
     vscode.commands.registerCommand('provlog.copyText', async (arg: unknown) => {
       const text = typeof arg === 'string' ? arg : isRecord(arg) && typeof arg['text'] === 'string' ? arg['text'] : undefined;
       if (text === undefined) return;
-      await vscode.env.clipboard.writeText(text);
-      const label = isRecord(arg) && typeof arg['label'] === 'string' ? arg['label'] : 'Value';
-      vscode.window.setStatusBarMessage(`$(copy) ${label} copied`, 2500);
+      await copyToClipboard(text, isRecord(arg) && typeof arg['label'] === 'string' ? arg['label'] : 'Value');
     }),
     vscode.commands.registerCommand('provlog.filterTo', async (arg: unknown) => {
       const args = parseFilterTo(arg);
@@ -44,23 +43,21 @@ export function registerCoreCommands(deps: Pick<Deps, 'registry' | 'detail'>): v
   );
 }
 
+/** Copies `text` and says so in the status bar as "<label> copied". */
+export async function copyToClipboard(text: string, label: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(copy) ${label} copied`, 2500);
+}
+
 /** A command URI for links in hovers and Markdown (`command:provlog.x?<args>`). */
 export function commandUri(command: string, args: unknown): vscode.Uri {
   return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
 }
 
-const FILTER_TEXT_KEYS = ['identity', 'jobId', 'cycleId', 'changeId', 'sourceSystem', 'targetSystem', 'application', 'errorCode', 'text'] as const;
-
 function parseFilterTo(arg: unknown): FilterToArgs | undefined {
-  if (!isRecord(arg) || typeof arg['uri'] !== 'string' || !isRecord(arg['filter'])) return undefined;
-  const f = arg['filter'];
-  const filter: EventFilter = {};
-  for (const k of FILTER_TEXT_KEYS) if (typeof f[k] === 'string') filter[k] = f[k];
-  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
-  const status = strings(f['status'])?.filter((s): s is NonNullable<EventFilter['status']>[number] => ['success', 'failure', 'skipped', 'warning'].includes(s));
-  if (status) filter.status = status;
-  const types = strings(f['identityType']);
-  if (types) filter.identityType = types;
+  if (!isRecord(arg) || typeof arg['uri'] !== 'string') return undefined;
+  const filter = parseEventFilter(arg['filter']);
+  if (filter === undefined) return undefined;
   const out: FilterToArgs = { uri: arg['uri'], filter };
   if (typeof arg['replace'] === 'boolean') out.replace = arg['replace'];
   return out;

@@ -9,6 +9,7 @@ import { allCatalogEntries, lookupErrorCode, type CatalogEntry } from '../../cor
 import { explainMarkdown, type ExplainContext } from '../../core/catalog/explainMarkdown';
 import { formatCount } from '../../core/displayText';
 import { facetValues } from '../../core/facets';
+import type { LogModel } from '../../core/logModel';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 import { targetLog } from './activeLog';
@@ -50,13 +51,20 @@ export function contextOf(log: OpenLog | undefined, code: string): ExplainContex
     if (store.strings[col[i]!] !== code) continue;
     if (newest < 0 || store.time[i]! > store.time[newest]!) newest = i;
   }
-  if (newest < 0) return {};
-  const record = log.model.record(newest);
-  return {
-    eventTime: store.time[newest]!,
-    reason: record?.error?.reason ?? store.get('reason', newest),
-    ...(record?.error?.additionalDetails ? { additionalDetails: record.error.additionalDetails } : {}),
-  };
+  return newest < 0 ? {} : eventContext(log.model, newest);
+}
+
+/** The time, reason and details of event `index` (nothing for an index the model does not have). */
+export function eventContext(model: LogModel, index: number): ExplainContext {
+  if (index < 0 || index >= model.store.size) return {};
+  const rec = model.record(index);
+  const context: ExplainContext = { eventTime: model.store.time[index]! };
+  // `||`: an empty reason in the record says nothing, so the store's reason column is asked then.
+  const reason = rec?.error?.reason || model.store.get('reason', index);
+  if (reason !== '') context.reason = reason;
+  const details = rec?.error?.additionalDetails ?? '';
+  if (details !== '') context.additionalDetails = details;
+  return context;
 }
 
 export function registerExplainCode(deps: Pick<Deps, 'registry'>): vscode.Disposable {

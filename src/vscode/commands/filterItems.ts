@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsGlyphs, formatCount, plural } from '../../core/displayText';
 import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../core/facets';
-import { describeFilter, isEmptyFilter } from '../../core/viewFilter';
+import { WINDOW_LABELS, describeFilter, isEmptyFilter } from '../../core/viewFilter';
 import type { LogModel } from '../../core/logModel';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import type { DateWindow, EventFilter } from '../../core/query';
@@ -83,7 +83,7 @@ export function menuItems(model: LogModel, draft: EventFilter, now = Date.now())
 
 function dateText(f: EventFilter): string {
   const parts: string[] = [];
-  if (f.window) parts.push(`last ${f.window === '24h' ? '24 hours' : f.window === '7d' ? '7 days' : '30 days'}`);
+  if (f.window) parts.push(WINDOW_LABELS[f.window].toLowerCase());
   if (f.since !== undefined) parts.push(`from ${formatUtc(f.since)}`);
   if (f.until !== undefined) parts.push(`until ${formatUtc(f.until)}`);
   return parts.join(', ');
@@ -134,8 +134,7 @@ export function valueItems(model: LogModel, key: 'jobId' | 'cycleId' | 'sourceSy
   }
 }
 
-export const DATE_WINDOWS: readonly { window: DateWindow; label: string }[] = [
-  { window: '24h', label: 'Last 24 hours' },
-  { window: '7d', label: 'Last 7 days' },
-  { window: '30d', label: 'Last 30 days' },
-];
+export const DATE_WINDOWS: readonly { window: DateWindow; label: string }[] = (Object.keys(WINDOW_LABELS) as DateWindow[]).map((window) => ({
+  window,
+  label: WINDOW_LABELS[window],
+}));

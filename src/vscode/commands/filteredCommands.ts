@@ -4,6 +4,7 @@
  * IDs, change IDs of the create events, …), export them.
  */
 import * as vscode from 'vscode';
+import { capitalize } from '../../core/detail/identityNames';
 import { formatCount, plural } from '../../core/displayText';
 import { formatUtc } from '../../core/time';
 import { describeFilter, isEmptyFilter } from '../../core/viewFilter';
@@ -32,9 +33,9 @@ export function registerFilteredCommands(deps: Pick<Deps, 'registry'>): vscode.D
       const log = requireLog(deps.registry, typeof arg === 'object' ? arg : undefined);
       if (log === undefined) return;
       const { indices, words } = filtered(log);
-      const kind = isIdKind(kindArg) ? kindArg : await pickKind(log, indices, words);
-      if (kind === undefined) return;
-      const ids = collectIds(log.model.store, indices, kind);
+      const picked = isIdKind(kindArg) ? { kind: kindArg, ids: collectIds(log.model.store, indices, kindArg) } : await pickKind(log, indices, words);
+      if (picked === undefined) return;
+      const { kind, ids } = picked;
       if (ids.length === 0) {
         void vscode.window.showInformationMessage(`The ${plural(indices.length, 'filtered event')} have no ${ID_LABELS[kind].many}.`);
         return;
@@ -56,23 +57,20 @@ export function registerFilteredCommands(deps: Pick<Deps, 'registry'>): vscode.D
   );
 }
 
-async function pickKind(log: OpenLog, indices: Uint32Array, words: string): Promise<IdKind | undefined> {
+/** The kind picked, with its IDs: they were collected to show the counts. */
+async function pickKind(log: OpenLog, indices: Uint32Array, words: string): Promise<{ kind: IdKind; ids: string[] } | undefined> {
   const items = KINDS.map((kind) => {
-    const n = collectIds(log.model.store, indices, kind).length;
-    return { label: cap(ID_LABELS[kind].many), description: `${formatCount(n)} unique`, idKind: kind };
+    const ids = collectIds(log.model.store, indices, kind);
+    return { label: capitalize(ID_LABELS[kind].many), description: `${formatCount(ids.length)} unique`, idKind: kind, ids };
   });
   const pick = await vscode.window.showQuickPick(items, {
     title: `Copy IDs of ${plural(indices.length, words ? 'filtered event' : 'event')} in ${log.name}`,
     placeHolder: words ? `Filtered by ${words}` : 'No filter: every event of the file',
   });
-  return pick?.idKind;
+  return pick === undefined ? undefined : { kind: pick.idKind, ids: pick.ids };
 }
 
 function formatOf(arg: unknown): ExportFormat | undefined {
   const f = typeof arg === 'object' && arg !== null ? (arg as { format?: unknown }).format : undefined;
   return EXPORT_FORMATS.find((x) => x.format === f)?.format;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

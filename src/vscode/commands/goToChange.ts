@@ -17,6 +17,7 @@ import type { OpenLog } from '../logRegistry';
 import { revealInTextEditor } from '../tree/revealInText';
 import { statusCodicon } from '../tree/statusIcons';
 import { requireLog } from './activeLog';
+import { run } from './quickInputs';
 
 /** Up to this many changes, VS Code gets them all and filters by itself. */
 export const ALL_ITEMS_LIMIT = 10_000;
@@ -80,7 +81,7 @@ function goTo(deps: Pick<Deps, 'registry' | 'detail'>, log: OpenLog, index: numb
   revealInTextEditor(log, index);
 }
 
-function pickChange(log: OpenLog): Promise<number | undefined> {
+async function pickChange(log: OpenLog): Promise<number | undefined> {
   const { model } = log;
   const size = model.store.size;
   const qp = vscode.window.createQuickPick<ChangeItem>();
@@ -95,16 +96,6 @@ function pickChange(log: OpenLog): Promise<number | undefined> {
   };
   show('');
   if (size > ALL_ITEMS_LIMIT) qp.onDidChangeValue(show);
-  return new Promise((resolve) => {
-    let chosen: number | undefined;
-    qp.onDidAccept(() => {
-      chosen = qp.selectedItems[0]?.index;
-      qp.hide();
-    });
-    qp.onDidHide(() => {
-      qp.dispose();
-      resolve(chosen);
-    });
-    qp.show();
-  });
+  const step = await run(qp, () => ({ kind: 'value', value: qp.selectedItems[0]?.index }));
+  return step.kind === 'value' ? step.value : undefined;
 }

@@ -50,24 +50,10 @@ export function inputText(o: { title: string; prompt: string; value: string; pla
   box.ignoreFocusOut = false;
   if (o.back) box.buttons = [vscode.QuickInputButtons.Back];
   box.onDidChangeValue((v) => (box.validationMessage = o.validate(v)));
-  return new Promise((resolve) => {
-    let result: Step<string> = { kind: 'cancel' };
-    box.onDidTriggerButton(() => {
-      result = { kind: 'back' };
-      box.hide();
-    });
-    box.onDidAccept(() => {
-      const problem = o.validate(box.value);
-      box.validationMessage = problem;
-      if (problem !== undefined) return;
-      result = { kind: 'value', value: box.value };
-      box.hide();
-    });
-    box.onDidHide(() => {
-      box.dispose();
-      resolve(result);
-    });
-    box.show();
+  return run(box, () => {
+    const problem = o.validate(box.value);
+    box.validationMessage = problem;
+    return problem === undefined ? { kind: 'value', value: box.value } : undefined;
   });
 }
 
@@ -80,23 +66,30 @@ function setUp<T extends vscode.QuickPickItem>(qp: vscode.QuickPick<T>, o: PickO
   if (o.back) qp.buttons = [vscode.QuickInputButtons.Back];
 }
 
-function run<T extends vscode.QuickPickItem, R>(qp: vscode.QuickPick<T>, accept: () => Step<R> | undefined): Promise<Step<R>> {
+/** What a Quick Pick and an Input Box have in common, all that `run` needs. */
+type StepInput = Pick<vscode.QuickPick<vscode.QuickPickItem> & vscode.InputBox, 'onDidTriggerButton' | 'onDidAccept' | 'onDidHide' | 'show' | 'hide' | 'dispose'>;
+
+/**
+ * Shows `input` until it is hidden: Back gives `back`, Escape `cancel`, Enter what `accept` says
+ * (undefined keeps the input open, e.g. for a value that does not validate). Disposes it when done.
+ */
+export function run<R>(input: StepInput, accept: () => Step<R> | undefined): Promise<Step<R>> {
   return new Promise((resolve) => {
     let result: Step<R> = { kind: 'cancel' };
-    qp.onDidTriggerButton(() => {
+    input.onDidTriggerButton(() => {
       result = { kind: 'back' };
-      qp.hide();
+      input.hide();
     });
-    qp.onDidAccept(() => {
+    input.onDidAccept(() => {
       const step = accept();
       if (step === undefined) return;
       result = step;
-      qp.hide();
+      input.hide();
     });
-    qp.onDidHide(() => {
-      qp.dispose();
+    input.onDidHide(() => {
+      input.dispose();
       resolve(result);
     });
-    qp.show();
+    input.show();
   });
 }

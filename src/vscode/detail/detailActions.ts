@@ -10,6 +10,7 @@ import { rawRecord } from '../../core/detail/rawRecord';
 import type { EventFilter } from '../../core/query';
 import type { CopyField, DetailView, FilterKind, PageMessage } from '../../shared/detailProtocol';
 import type { FilterToArgs } from '../commands/coreCommands';
+import { baseName } from '../fileInputs';
 import type { OpenLog } from '../logRegistry';
 import type { DetailTarget } from './detailContent';
 
@@ -97,7 +98,7 @@ export async function openLog(uri: vscode.Uri, source: OpenLog['source'] | undef
     // Unknown: let the editor associations decide (the viewer for provisioning downloads).
     else await vscode.commands.executeCommand('vscode.open', uri, { viewColumn, preserveFocus: true });
   } catch (e) {
-    void vscode.window.showErrorMessage(`${uri.path.slice(uri.path.lastIndexOf('/') + 1)} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`${baseName(uri)} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -158,7 +158,6 @@ export class DetailPanel implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    panel.webview.options = webviewOptions(this.extensionUri);
     this.adopt(panel);
     const s = parseDetailState(state);
     if (s !== undefined) {

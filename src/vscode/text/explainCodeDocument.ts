@@ -4,7 +4,8 @@
  * The page is a read-only virtual document (scheme `provlog-explain`), so nothing asks to be saved.
  */
 import * as vscode from 'vscode';
-import { explainMarkdown, type ExplainContext } from '../../core/catalog/explainMarkdown';
+import { explainMarkdown } from '../../core/catalog/explainMarkdown';
+import { eventContext } from '../commands/explainCode';
 import type { Deps } from '../deps';
 
 export const EXPLAIN_SCHEME = 'provlog-explain';
@@ -22,7 +23,8 @@ export function registerExplainCodeDocument(deps: Pick<Deps, 'registry'>): vscod
     vscode.commands.registerCommand('provlog.explainCodeDocument', async (arg: unknown) => {
       const request = parseArgs(arg);
       if (request === undefined) return undefined;
-      const context = request.uri !== undefined && request.index !== undefined ? eventContext(deps, request.uri, request.index) : {};
+      const model = request.uri === undefined ? undefined : deps.registry.get(request.uri)?.model;
+      const context = model !== undefined && request.index !== undefined ? eventContext(model, request.index) : {};
       const name = request.code.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'error-code';
       const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${name}.md`, query: `n=${++serial}&code=${encodeURIComponent(request.code)}` });
       pages.set(uri.toString(), explainMarkdown(request.code, context));
@@ -40,18 +42,6 @@ export function registerExplainCodeDocument(deps: Pick<Deps, 'registry'>): vscod
 
 function codeOf(uri: vscode.Uri): string {
   return new URLSearchParams(uri.query).get('code') ?? '';
-}
-
-function eventContext(deps: Pick<Deps, 'registry'>, uri: vscode.Uri, index: number): ExplainContext {
-  const model = deps.registry.get(uri)?.model;
-  if (model === undefined || index < 0 || index >= model.store.size) return {};
-  const rec = model.record(index);
-  const context: ExplainContext = { eventTime: model.store.time[index]! };
-  const reason = rec?.error?.reason || model.store.get('reason', index);
-  if (reason !== '') context.reason = reason;
-  const details = rec?.error?.additionalDetails ?? '';
-  if (details !== '') context.additionalDetails = details;
-  return context;
 }
 
 /** A code, or `{ code, uri?, index? }`; arguments come from code actions and links, so they are checked. */

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { baseName } from '../fileInputs';
 import { isCsvFormat } from './logDocuments';
 import { commandIndent, damageNote, isPrettifiable, prettifyEdit } from './prettifyDocument';
 import { prettifyToFile } from './prettifyToFile';
@@ -50,7 +51,7 @@ async function prettifyCopy(source: vscode.Uri): Promise<vscode.Uri | undefined>
   try {
     result = await prettifyToFile(source);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not prettify ${source.path.slice(source.path.lastIndexOf('/') + 1)}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Could not prettify ${baseName(source)}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
   if (result === undefined) return undefined;

@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import { prettifyText, type PrettifyProblem } from '../../core/prettify';
 import type { Deps } from '../deps';
+import { baseName } from '../fileInputs';
 import { isCsvFormat, isJsonLanguage } from './logDocuments';
 
 export interface PrettifyOutcome {
@@ -116,7 +117,7 @@ export class LogFormatters implements vscode.Disposable {
 /** A selector matching this one document: its folder and its name, glob characters escaped. */
 function selectorFor(document: vscode.TextDocument): vscode.DocumentFilter | undefined {
   const uri = document.uri;
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const name = baseName(uri);
   // An untitled document has no folder to anchor a pattern to: Prettify Provisioning Log still works there.
   if (name === '' || document.isUntitled) return undefined;
   const escaped = name.replace(/[[{*?]/g, (c) => `[${c}]`);

@@ -13,8 +13,10 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { concatBytes } from '../../core/bytes';
+import { formatMegabytes } from '../../core/displayText';
 import { toUtf8 } from '../../core/formats/encoding';
 import { createPrettifier, type PrettifyProblem } from '../../core/prettify';
+import { baseName } from '../fileInputs';
 
 const CHUNK = 1 << 20;
 
@@ -31,14 +33,14 @@ export type Step = (done: number, total: number) => void;
 export async function prettifyToFile(source: vscode.Uri): Promise<PrettifyFileResult | undefined> {
   const size = (await vscode.workspace.fs.stat(source)).size;
   const target = await freeName(source);
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const name = baseName(target);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Prettifying into ${name}`, cancellable: true },
     async (progress, token) => {
       let reported = 0;
       const step: Step = (done, total) => {
         const percent = total > 0 ? Math.min(100, (done / total) * 100) : 0;
-        progress.report({ increment: percent - reported, message: `${mb(done)} of ${mb(total)}` });
+        progress.report({ increment: percent - reported, message: `${formatMegabytes(done)} of ${formatMegabytes(total)}` });
         reported = percent;
       };
       const r = await writePrettyCopy(source, target, size, step, token);
@@ -64,7 +66,7 @@ export async function writePrettyCopy(
 /** `NAME.pretty.json`, else `NAME.pretty (2).json`, `(3)`, … whichever does not exist yet. */
 export async function freeName(source: vscode.Uri): Promise<vscode.Uri> {
   const folder = vscode.Uri.joinPath(source, '..');
-  const base = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  const base = baseName(source).replace(/\.[^.]*$/, '');
   for (let k = 1; ; k++) {
     const candidate = vscode.Uri.joinPath(folder, `${base}.pretty${k === 1 ? '' : ` (${k})`}.json`);
     if (!(await exists(candidate))) return candidate;
@@ -153,7 +155,7 @@ async function viaWorkspaceFs(from: vscode.Uri, to: vscode.Uri, step: Step, toke
   }
   const r = p.end();
   if (r.cancelled || token.isCancellationRequested) return undefined;
-  if (await exists(to)) throw new Error(`${to.path.slice(to.path.lastIndexOf('/') + 1)} appeared while prettifying; nothing was written.`);
+  if (await exists(to)) throw new Error(`${baseName(to)} appeared while prettifying; nothing was written.`);
   await vscode.workspace.fs.writeFile(to, concatBytes(parts));
   return { problems: r.problems, transcoded: utf8.encoding === 'utf-16le' || utf8.encoding === 'utf-16be' };
 }
@@ -169,8 +171,4 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / (1 << 20)).toFixed(bytes < 10 << 20 ? 1 : 0)} MB`;
 }

@@ -5,18 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { PositionMapper } from '../../core/positions';
-import type { LogModel } from '../../core/logModel';
 import type { OpenLog } from '../logRegistry';
-
-const mappers = new WeakMap<LogModel, PositionMapper[]>();
-
-function mapperOf(model: LogModel, file: number): PositionMapper | undefined {
-  const bytes = model.data.files[file]?.bytes;
-  if (bytes === undefined) return undefined;
-  let list = mappers.get(model);
-  if (list === undefined) mappers.set(model, (list = []));
-  return (list[file] ??= new PositionMapper(bytes));
-}
 
 /** Selects event `index`'s record in a visible editor of its document; false when none shows it. */
 export function revealInTextEditor(log: OpenLog, index: number): boolean {
@@ -25,8 +14,9 @@ export function revealInTextEditor(log: OpenLog, index: number): boolean {
   const { store } = log.model;
   // Only the document's own file: a CSV's sibling files are not in this editor.
   if (editor === undefined || store.file[index] !== 0 || !(store.start[index]! >= 0)) return false;
-  const mapper = mapperOf(log.model, 0);
-  if (mapper === undefined) return false;
+  const bytes = log.model.data.files[0]?.bytes;
+  if (bytes === undefined) return false;
+  const mapper = PositionMapper.of(bytes);
   const from = mapper.positionAt(store.start[index]!);
   const to = mapper.positionAt(store.end[index]!);
   const range = new vscode.Range(from.line - 1, from.column - 1, to.line - 1, to.column - 1);

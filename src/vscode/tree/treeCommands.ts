@@ -7,10 +7,12 @@
 import * as vscode from 'vscode';
 import { compareCycles } from '../../core/compareCycles';
 import { compareCyclesMarkdown } from '../../core/compareCyclesMarkdown';
+import { capitalize } from '../../core/detail/identityNames';
+import { rawRecord } from '../../core/detail/rawRecord';
 import { identityKeyOf } from '../../core/grouping';
-import { prettifyText } from '../../core/prettify';
 import type { EventFilter } from '../../core/query';
 import { formatUtc } from '../../core/time';
+import { copyToClipboard } from '../commands/coreCommands';
 import { showReport } from '../commands/reportDocuments';
 import type { Deps } from '../deps';
 import { exportEvents } from '../exportFlow';
@@ -78,13 +80,13 @@ export function registerTreeCommands(deps: Pick<Deps, 'registry' | 'detail'>, pr
     register('provlog.tree.openRawJson', async (arg) => {
       const node = one(arg);
       if (node?.kind !== 'change') return;
-      const raw = node.log.model.rawText(node.index);
-      if (raw === undefined) {
+      const raw = rawRecord(node.log.model, node.index);
+      // The tree opens only the record's own text; the Graph-shape rebuild of a CSV row is the detail panel's.
+      if (raw?.kind !== 'own') {
         void vscode.window.showInformationMessage('This event comes from a CSV download, which has no JSON of its own. The detail panel shows all of its fields.');
         return;
       }
-      const pretty = prettifyText(raw);
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: pretty.text || raw });
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: raw.text });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
     register('provlog.tree.compareCycles', (arg, all) => {
@@ -115,8 +117,7 @@ async function copyIds(nodes: TreeNode[], kind: IdKind): Promise<void> {
     void vscode.window.showInformationMessage(`No ${kind} ID to copy: this item has none.`);
     return;
   }
-  await vscode.env.clipboard.writeText(ids.join('\n'));
-  vscode.window.setStatusBarMessage(`$(copy) ${ids.length === 1 ? `${cap(kind)} ID copied` : `${ids.length} ${kind} IDs copied`}`, 2500);
+  await copyToClipboard(ids.join('\n'), ids.length === 1 ? `${capitalize(kind)} ID` : `${ids.length} ${kind} IDs`);
 }
 
 function identityFilter(node: TreeNode): EventFilter | undefined {
@@ -172,8 +173,4 @@ async function compare(cycles: CycleNode[]): Promise<void> {
 
 function uniqueCycles(nodes: (TreeNode | undefined)[]): CycleNode[] {
   return [...new Map(nodes.filter((n): n is CycleNode => n?.kind === 'cycle').map((c) => [c.id, c])).values()];
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

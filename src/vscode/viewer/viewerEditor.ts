@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LogModel } from '../../core/logModel';
 import { buildFacets, type ViewFacets } from '../../core/viewFacets';
+import { mergeFilters } from '../../core/viewFilter';
 import { TEXT_EDITOR_LIMIT, buildHeader, type HeaderInfo } from '../../core/viewHeader';
 import { parseFromViewer, type FromViewer, type InitMessage, type ToViewer } from '../../shared/viewerProtocol';
 import { config } from '../config';
@@ -207,8 +208,9 @@ export class ViewerEditor implements vscode.Disposable {
     if (r.uri.toString() !== this.doc.uri.toString()) return;
     // Taken here so that it is not applied again when the file is next opened.
     this.deps.registry.takePendingFilter(this.doc.uri);
+    // Queued requests merge as the page merges two in a row: a new date range replaces an older window (and back).
     if (this.ready && this.shown && this.panel.visible) this.post({ type: 'applyFilter', filter: r.filter, replace: r.replace });
-    else this.pendingFilter = this.pendingFilter && !r.replace ? { ...r, filter: { ...this.pendingFilter.filter, ...r.filter }, replace: this.pendingFilter.replace } : r;
+    else this.pendingFilter = this.pendingFilter && !r.replace ? { ...r, filter: mergeFilters(this.pendingFilter.filter, r.filter, false), replace: this.pendingFilter.replace } : r;
   }
 
   /**
