@@ -33,7 +33,7 @@ describe('palette commands (as a person uses them)', function () {
     // The status step: the file's statuses with their counts, several may be picked.
     const failure = quick.locator('.quick-input-list .monaco-list-row', { hasText: 'Failure' }).first();
     await failure.waitFor();
-    assert.match(await failure.innerText(), new RegExp(String(failures)));
+    assert.match(await failure.innerText(), new RegExp(`(?<![\\d,])${formatted(failures)}(?![\\d,])`));
     // A click on the row ticks it; Enter (OK) takes the ticked values.
     await failure.click();
     await w.page.locator('.quick-input-widget .quick-input-count', { hasText: '1 Selected' }).waitFor();

@@ -4,27 +4,16 @@
 // extension host while the file is being parsed (a filter round trip); filter, search and scroll times
 // once it is read. Only what must hold whatever the load is asserted (rows appear, counts are right).
 import * as assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { generateRecords } from '../fixtures/generator/records';
-import { portalJsonChunks } from '../fixtures/generator/writers';
+import { writeDownload } from '../fixtures/generator/bigDownload';
 import { countText, formatted, waitForCount, type InPage } from './viewerPage';
 import { useWorkbench } from './workbench';
 
 const NAME = 'ProvisioningLogs_100k.json';
 const COUNT = 100_000;
-
-/** Writes the download into `dir` (about 20 s): in a hook, so that a run which skips this suite does not pay. */
-function writeBigDownload(dir: string): { failures: number; bytes: number } {
-  const records = generateRecords({ count: COUNT });
-  const failures = records.filter((r) => (r['provisioningStatusInfo'] as { status: string }).status === 'failure').length;
-  const fd = openSync(join(dir, NAME), 'w');
-  for (const chunk of portalJsonChunks(records)) writeSync(fd, chunk);
-  closeSync(fd);
-  return { failures, bytes: statSync(join(dir, NAME)).size };
-}
 
 const big = { dir: mkdtempSync(join(tmpdir(), 'provlog-viewer-timing-')), failures: 0, bytes: 0 };
 const results: [string, string][] = [];
@@ -36,7 +25,8 @@ describe('viewer timing: a 100,000-event portal download', function () {
   this.timeout(600_000);
   before(function () {
     this.timeout(300_000);
-    Object.assign(big, writeBigDownload(big.dir));
+    // About 20 s: in a hook, so that a run which skips this suite does not pay.
+    Object.assign(big, writeDownload(join(big.dir, NAME), COUNT));
   });
   const workbench = useWorkbench({ workspace: big.dir, viewport: { width: 1500, height: 950 }, theme: 'dark' });
   after(() => {

@@ -63,7 +63,6 @@ describe('tree: a 100,000-event log', function () {
   });
 
   it('regroups 100,000 events by identity, error code and status within the budget', async () => {
-    const deps = await services();
     const shown = (await logOf(many)).log;
     for (const [command, kind] of [
       ['provlog.tree.groupByIdentity', 'identity'],
@@ -89,7 +88,6 @@ describe('tree: a 100,000-event log', function () {
     await vscode.commands.executeCommand('provlog.tree.groupByIdentity');
     assert.equal(h.tree.provider.getChildren(await logOf(many)).length, 201, 'tens of thousands of identities: a page and "Show more"');
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
-    void deps;
   });
 
   it('never renders more than ~500 elements of a 100,000-event cycle, however far one pages', async () => {

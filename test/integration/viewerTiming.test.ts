@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { repoRoot } from '../harness/repoPaths';
-import type { BigDownload } from './viewerBigFile';
+import type { BigDownload } from '../fixtures/generator/bigDownload';
 import { closeAll, postedSince, probe, until } from './viewerHelpers';
 
 const COUNT = 100_000;

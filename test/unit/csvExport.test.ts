@@ -11,8 +11,9 @@ import { hostileRecords } from '../fixtures/generator/hostile';
 import { generateRecords } from '../fixtures/generator/records';
 import { jsonLines, portalJson } from '../fixtures/generator/writers';
 import { LOG_ANALYTICS_LINES, crlf, csvFile, trio } from './csvFixtures';
+import { SAMPLES_DIR, readText } from './helpers';
 
-const SAMPLES = '/work/shared/samples';
+const SAMPLES = SAMPLES_DIR;
 const OWN_JSON = join(__dirname, '../../../test/fixtures/csv/roundtrip.json');
 
 function exportTrio(log: LogData): Record<CsvTrioFile, string> {
@@ -48,11 +49,10 @@ function assertRoundTrip(source: LogData, label: string): LogData {
   return back;
 }
 
-const fromJson = (name: string, text: string): LogData => readLog([{ name, bytes: new TextEncoder().encode(text) }]);
 
 describe('exportCsvTrio', () => {
   it('round-trips our JSON fixture: ids, times, enums, identities, errors, steps, null vs empty', () => {
-    const source = fromJson('roundtrip.json', readFileSync(OWN_JSON, 'utf8'));
+    const source = readText(readFileSync(OWN_JSON, 'utf8'), 'roundtrip.json');
     assert.equal(source.store.size, 3);
     const back = assertRoundTrip(source, 'roundtrip.json');
     assert.equal(back.format, 'portalCsv');
@@ -64,17 +64,17 @@ describe('exportCsvTrio', () => {
   const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((n) => /\.(json|log)$/.test(n)) : [];
   for (const name of samples) {
     it(`round-trips the shared sample ${name}`, () => {
-      assertRoundTrip(fromJson(name, readFileSync(join(SAMPLES, name), 'utf8')), name);
+      assertRoundTrip(readText(readFileSync(join(SAMPLES, name), 'utf8'), name), name);
     });
   }
 
   it('round-trips generated events of every scenario, and hostile ones', () => {
-    assertRoundTrip(fromJson('generated.json', portalJson(generateRecords({ seed: 7, count: 150 }))), 'generated');
-    assertRoundTrip(fromJson('hostile.jsonl', jsonLines(hostileRecords())), 'hostile');
+    assertRoundTrip(readText(portalJson(generateRecords({ seed: 7, count: 150 })), 'generated.json'), 'generated');
+    assertRoundTrip(readText(jsonLines(hostileRecords()), 'hostile.jsonl'), 'hostile');
   });
 
   it('defuses formula cells so that no cell a spreadsheet reads starts a formula', () => {
-    const t = exportTrio(fromJson('roundtrip.json', readFileSync(OWN_JSON, 'utf8')));
+    const t = exportTrio(readText(readFileSync(OWN_JSON, 'utf8'), 'roundtrip.json'));
     for (const file of ['main', 'steps', 'modified'] as const) {
       const rows = Papa.parse<string[]>(t[file].replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
       for (const row of rows) for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r＝＋－＠]/, `${file}: ${JSON.stringify(cell)}`);
@@ -86,7 +86,7 @@ describe('exportCsvTrio', () => {
   });
 
   it('writes null as an empty cell and an empty string as "", with a BOM and CRLF', () => {
-    const t = exportTrio(fromJson('roundtrip.json', readFileSync(OWN_JSON, 'utf8')));
+    const t = exportTrio(readText(readFileSync(OWN_JSON, 'utf8'), 'roundtrip.json'));
     assert.ok(t.modified.startsWith('\uFEFFChange ID,Property,Old Value,New Value\r\n'));
     assert.ok(t.modified.includes(',jobTitle,,"Engineer, ""Senior"""\r\n'));
     assert.ok(t.modified.includes(',department,"",\r\n'));

@@ -5,20 +5,12 @@ import {
   createMinifier, createPrettifier, minifyBytes, minifyText, prettifyBytes, prettifyText,
   type PrettifyOptions, type PrettifyProblem, type PrettifyResult,
 } from '../../src/core/prettify';
+import { concatBytes } from '../../src/core/bytes';
+import { SAMPLES_DIR } from './helpers';
 
-const SAMPLES = process.env.PROVLOG_SAMPLES ?? '/work/shared/samples';
+const SAMPLES = process.env.PROVLOG_SAMPLES ?? SAMPLES_DIR;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const dec = (b: Uint8Array): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    all.set(c, o);
-    o += c.length;
-  }
-  return all;
-}
 
 /** Prettifies (or minifies) `input` fed in pieces cut at `cuts`; returns the output bytes and the result. */
 function run(input: Uint8Array, cuts: number[] = [], options: PrettifyOptions = {}, minify = false): { out: Uint8Array; r: PrettifyResult } {
@@ -30,7 +22,7 @@ function run(input: Uint8Array, cuts: number[] = [], options: PrettifyOptions = 
     from = cut;
   }
   const r = p.end();
-  return { out: concat(chunks), r };
+  return { out: concatBytes(chunks), r };
 }
 
 const pretty = (text: string, options: PrettifyOptions = {}): string => prettifyText(text, options).text;
@@ -121,7 +113,7 @@ describe('prettify: lossless', () => {
   it('minifies bytes with one newline between top-level values, optionally at the end', () => {
     const chunks: Uint8Array[] = [];
     minifyBytes(enc('{ "a" : [ 1 ] }\n\n{ "b" : 2 }\n'), (c) => chunks.push(c), { finalEol: true });
-    assert.equal(dec(concat(chunks)), '{"a":[1]}\n{"b":2}\n');
+    assert.equal(dec(concatBytes(chunks)), '{"a":[1]}\n{"b":2}\n');
     assert.equal(minifyText('[1 2]').text, '[1 2]', 'a missing comma never glues two numbers');
   });
 });
@@ -155,8 +147,8 @@ describe('prettify: streaming', () => {
     for (let k = 0; k < input.length; k++) p.write(input.subarray(k, k + 1));
     p.end();
     assert.ok(chunks.every((c) => c.length <= 2000));
-    assert.equal(dec(concat(chunks)), dec(run(input).out));
-    assert.equal(minifyText(dec(concat(chunks))).text, text);
+    assert.equal(dec(concatBytes(chunks)), dec(run(input).out));
+    assert.equal(minifyText(dec(concatBytes(chunks))).text, text);
   });
   it('streams a large input in bounded chunks, reporting progress, as JSON.stringify lays it out', function () {
     this.timeout(20000);
@@ -177,7 +169,7 @@ describe('prettify: streaming', () => {
     assert.equal(r.bytesOut, chunks.reduce((n, c) => n + c.length, 0));
     assert.ok(progress.length >= 20 && progress.every((f, k) => f > 0 && f <= 1 && (k === 0 || f >= progress[k - 1]!)));
     assert.equal(progress[progress.length - 1], 1);
-    assert.ok(dec(concat(chunks)) === expected);
+    assert.ok(dec(concatBytes(chunks)) === expected);
   });
   it('stops when cancelled: write returns false and nothing more reaches the sink', () => {
     const input = enc(`[${'"abcdefgh",'.repeat(300_000)}1]`); // 3.3 MB: progress is asked after each MB
