@@ -9,10 +9,9 @@
 import { newestFirstOrder } from './grouping';
 import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES } from './model';
 import type { EventStore, StringField } from './store';
+import { loweredStrings } from './viewText';
 
 export const SEARCH_FIELDS: readonly StringField[] = ['sourceName', 'sourceId', 'changeId', 'errorCode', 'appName'];
-
-const lowered = new WeakMap<EventStore, (string | undefined)[]>();
 
 export interface SearchResult {
   /** Matching events, newest first, at most `limit`. */
@@ -30,7 +29,7 @@ export function searchEvents(store: EventStore, query: string, limit: number): S
     for (let k = 0; k < order.length && indices.length < limit; k++) indices.push(order[k]!);
     return { indices, total: store.size };
   }
-  const cache = loweredOf(store);
+  const cache = loweredStrings(store);
   const hit = new Uint8Array(store.strings.length);
   const cols = SEARCH_FIELDS.map((f) => store.column(f));
   const tested = new Uint8Array(store.strings.length);
@@ -58,8 +57,3 @@ export function searchEvents(store: EventStore, query: string, limit: number): S
   return { indices, total };
 }
 
-function loweredOf(store: EventStore): (string | undefined)[] {
-  let l = lowered.get(store);
-  if (l === undefined) lowered.set(store, (l = new Array<string | undefined>(store.strings.length)));
-  return l;
-}

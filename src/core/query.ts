@@ -8,6 +8,10 @@
 import { ACTIONS, STATUSES, type Action, type Status } from './model';
 import { FLAG_CHANGED, STRING_FIELDS, type EventStore, type StringField } from './store';
 import type { TextFilterKey } from './viewFilter';
+import { TextMatcher } from './viewText';
+
+/** The matcher scope of free text over every interned string (the viewer's scopes are filter keys). */
+const EVERY_STRING = '*';
 
 export type DateWindow = '24h' | '7d' | '30d';
 
@@ -59,14 +63,17 @@ export const TEXT_FILTER_FIELDS: Readonly<Record<TextFilterKey, readonly StringF
 };
 
 export class QueryEngine {
-  private readonly lower: (string | undefined)[] = [];
+  /**
+   * The log's one "contains" matcher: the viewer's ViewQuery uses it too, so a large log holds its
+   * strings lower-cased and joined once, not once per search engine.
+   */
+  readonly matcher: TextMatcher;
   private readonly distinct = new Map<StringField, Uint32Array>();
   private newest = NaN;
-  private haystack?: { text: string; starts: Int32Array };
-  /** Hits of the last few needles: typing in one box while toggling others reuses them. */
-  private readonly hitCache = new Map<string, Uint8Array>();
+  private everyStringJoined = false;
 
   constructor(readonly store: EventStore) {
+    this.matcher = new TextMatcher(store);
     for (let i = 0; i < store.size; i++) {
       const t = store.time[i]!;
       if (!(t <= this.newest)) this.newest = t;
@@ -165,62 +172,27 @@ export class QueryEngine {
   }
 
   /**
-   * A per-string-id flag array: 1 where the lower-cased string contains `needle`. One native
-   * `indexOf` walk over all distinct strings joined into one text, instead of a call per string.
+   * A per-string-id flag array: 1 where the lower-cased string contains `needle`. Every string is
+   * joined into one text on the first search, so a fresh needle is one native indexOf sweep.
    */
   private containing(needle: string): Uint8Array {
-    let hit = this.hitCache.get(needle);
-    if (hit !== undefined) return hit;
-    const { text, starts } = (this.haystack ??= this.buildHaystack());
-    hit = new Uint8Array(this.store.strings.length);
-    let at = text.indexOf(needle);
-    while (at >= 0) {
-      // The string holding position `at`: the last start at or before it.
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      hit[lo] = 1;
-      const next = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
-      at = text.indexOf(needle, next);
+    if (!this.everyStringJoined) {
+      const ids = new Uint32Array(this.store.strings.length);
+      for (let id = 0; id < ids.length; id++) ids[id] = id;
+      this.everyStringJoined = this.matcher.join(EVERY_STRING, ids, Infinity);
     }
-    if (this.hitCache.size >= 8) this.hitCache.delete(this.hitCache.keys().next().value!);
-    this.hitCache.set(needle, hit);
-    return hit;
-  }
-
-  /** Every interned string, lower-cased, in id order, separated by NUL (which user text never contains). */
-  private buildHaystack(): { text: string; starts: Int32Array } {
-    const strings = this.store.strings;
-    const starts = new Int32Array(strings.length);
-    const parts: string[] = new Array<string>(strings.length);
-    let at = 0;
-    for (let id = 0; id < strings.length; id++) {
-      starts[id] = at;
-      const s = this.lowerOf(id);
-      parts[id] = s;
-      at += s.length + 1;
-    }
-    return { text: parts.join('\u0000'), starts };
+    return this.matcher.hits(needle, EVERY_STRING);
   }
 
   /** A per-string-id flag array: 1 where the (lower-cased) value of that field passes `test`. */
   private matching(field: StringField, test: (lower: string) => boolean): Uint8Array {
     const hit = new Uint8Array(this.store.strings.length);
     for (const id of this.distinctIds(field)) {
-      if (test(this.lowerOf(id))) hit[id] = 1;
+      if (test(this.matcher.lowerOf(id))) hit[id] = 1;
     }
     return hit;
   }
 
-  private lowerOf(id: number): string {
-    let s = this.lower[id];
-    if (s === undefined) this.lower[id] = s = this.store.strings[id]!.toLowerCase();
-    return s;
-  }
 }
 
 /** `User`, `urn:ietf:params:scim:schemas:core:2.0:User`, `user` → `user`. */

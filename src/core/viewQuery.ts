@@ -12,7 +12,7 @@ import type { SortDirection, SortKey } from './sort';
 import { ACTIONS, STATUSES } from './model';
 import { FLAG_CHANGED } from './store';
 import { TEXT_FILTER_KEYS, type TextFilterKey } from './viewFilter';
-import { TextMatcher, needleOf } from './viewText';
+import { needleOf, type TextMatcher } from './viewText';
 
 export interface ViewSort {
   key: SortKey;
@@ -32,7 +32,7 @@ export class ViewQuery {
   private all?: Uint32Array;
 
   constructor(private readonly model: LogModel) {
-    this.matcher = new TextMatcher(model.store);
+    this.matcher = model.query.matcher;
   }
 
   /** Indices of the events `filter` lets through, ordered by `sort`. `now` is injectable for tests. */

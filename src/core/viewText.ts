@@ -1,11 +1,12 @@
 /**
- * "Contains" matching for the viewer's text filters, fast enough to run on every keystroke at
- * 100,000 events. A 250 MB download interns about half a million distinct strings (ids mostly), so
- * testing every distinct string per keystroke costs ~100 ms. Typing mostly extends the text, and a
- * string that does not contain "con" cannot contain "conf": each answer is kept (a few, most
- * recent first) and a longer needle only tests the strings that matched a shorter one. For a fresh
- * needle over a large scope, the scope's strings are searched as one joined text (prepared while
- * idle): a single indexOf sweep is several times faster than half a million includes().
+ * "Contains" matching for the text filters (ViewQuery and QueryEngine share one per log), fast
+ * enough to run on every keystroke at 100,000 events. A 250 MB download interns about half a
+ * million distinct strings (ids mostly), so testing every distinct string per keystroke costs
+ * ~100 ms. Typing mostly extends the text, and a string that does not contain "con" cannot contain
+ * "conf": each answer is kept (a few, most recent first) and a longer needle only tests the strings
+ * that matched a shorter one. For a fresh needle over a large scope, the scope's strings are
+ * searched as one joined text (prepared while idle): a single indexOf sweep is several times
+ * faster than half a million includes().
  */
 import type { EventStore } from './store';
 
@@ -33,15 +34,24 @@ interface Joined {
   ids: Uint32Array;
 }
 
+const LOWERED = new WeakMap<EventStore, (string | undefined)[]>();
+
+/** The store's strings lower-cased as they are asked for: one cache per store, shared by every search. */
+export function loweredStrings(store: EventStore): (string | undefined)[] {
+  let l = LOWERED.get(store);
+  if (l === undefined) LOWERED.set(store, (l = new Array<string | undefined>(store.strings.length)));
+  return l;
+}
+
 export class TextMatcher {
-  private lower: (string | undefined)[];
+  private readonly lower: (string | undefined)[];
   private answers: Answer[] = [];
   private warmed = 0;
   private readonly joined = new Map<string, Joined>();
   private readonly joining = new Map<string, { parts: string[]; starts: Uint32Array; k: number; at: number }>();
 
   constructor(private readonly store: EventStore) {
-    this.lower = new Array<string | undefined>(store.strings.length);
+    this.lower = loweredStrings(store);
   }
 
   /**
@@ -143,7 +153,8 @@ export class TextMatcher {
     return hit;
   }
 
-  private lowerOf(id: number): string {
+  /** The string of `id` lower-cased (kept: each string is lowered once per log). */
+  lowerOf(id: number): string {
     let s = this.lower[id];
     if (s === undefined) this.lower[id] = s = this.store.strings[id]!.toLowerCase();
     return s;
