@@ -14,38 +14,58 @@ import { parseRow, parseRows } from './csvRowParser';
 import { cellSpans, detectDelimiter, type CellSpan, type Delimiter } from './csvRows';
 import { decodeSlice } from './encoding';
 
-interface Layout {
+/** How a loaded CSV file's rows are read: its role, delimiter and which column holds which field. */
+export interface CsvLayout {
   role: CsvRole;
   delimiter: Delimiter;
   cols: ColumnMap<string>;
+  /** The field of each column (undefined for columns no field maps to). */
+  fields: (string | undefined)[];
 }
 
 /** Keyed by the header array of each file: one per loaded file, and gone with the log. */
-const layouts = new WeakMap<readonly string[], Layout>();
+const layouts = new WeakMap<readonly string[], CsvLayout>();
 
-function layoutOf(log: LogData, file: number): Layout | undefined {
+export function csvLayoutOf(log: LogData, file: number): CsvLayout | undefined {
   const f = log.files[file];
   const headers = log.csv?.headers[file];
   if (f === undefined || headers === undefined || headers.length === 0 || f.role === 'json') return undefined;
   let layout = layouts.get(headers);
   if (layout === undefined) {
     const cols = mapColumns(headers, ROLE_TABLES[f.role]) as ColumnMap<string>;
-    layout = { role: f.role, delimiter: detectDelimiter(f.bytes), cols };
+    const fields: (string | undefined)[] = headers.map(() => undefined);
+    for (const [field, column] of Object.entries(cols.index) as [string, number][]) fields[column] = field;
+    layout = { role: f.role, delimiter: detectDelimiter(f.bytes), cols, fields };
     layouts.set(headers, layout);
   }
   return layout;
 }
 
+/**
+ * A cell's value as the reader takes it, with the bytes it stands on: blanks around it and a
+ * formula-defusing apostrophe are not part of it, and a quoted cell's doubled quotes are one.
+ */
+export function csvCellValue(bytes: Uint8Array, span: CellSpan): { value: string; start: number; end: number } {
+  let { start, end } = span;
+  const blank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
+  while (start < end && blank(bytes[start])) start++;
+  while (end > start && blank(bytes[end - 1])) end--;
+  const raw = decodeSlice(bytes, start, end).text;
+  const unquoted = span.quoted ? raw.replace(/""/g, '"') : raw;
+  const value = restoreFormula(unquoted);
+  return { value, start: value !== unquoted ? start + 1 : start, end };
+}
+
 interface Row {
   cells: string[];
-  layout: Layout;
+  layout: CsvLayout;
   bytes: Uint8Array;
   start: number;
   end: number;
 }
 
 function rowAt(log: LogData, file: number, start: number, end: number): Row | undefined {
-  const layout = layoutOf(log, file);
+  const layout = csvLayoutOf(log, file);
   const bytes = log.files[file]?.bytes;
   if (layout === undefined || bytes === undefined) return undefined;
   return { cells: parseRow(bytes, start, end, layout.delimiter).cells, layout, bytes, start, end };
@@ -61,7 +81,7 @@ function rowsOf(log: LogData, index: RowIndex | undefined, i: number): Row[] {
     const file = index.file[r]!;
     let stop = r + 1;
     while (stop < to && index.file[stop] === file) stop++;
-    const layout = layoutOf(log, file);
+    const layout = csvLayoutOf(log, file);
     const bytes = log.files[file]?.bytes;
     if (layout !== undefined && bytes !== undefined) {
       const starts = Array.from(index.start.subarray(r, stop));
@@ -131,18 +151,13 @@ export function csvCellRange(log: LogData, i: number, field: 'errorCode'): { sta
   const { store } = log;
   if (i < 0 || i >= store.size || store.get(field, i) === '') return undefined;
   const file = store.file[i]!;
-  const layout = layoutOf(log, file);
+  const layout = csvLayoutOf(log, file);
   const bytes = log.files[file]?.bytes;
   if (layout === undefined || bytes === undefined) return undefined;
   const column = layout.cols.index[layout.role === 'csvLogAnalytics' ? 'ResultSignature' : 'errorCode'];
   if (column === undefined) return undefined;
   const span = cellSpans(bytes, store.start[i]!, store.end[i]!, layout.delimiter)[column];
   if (span === undefined) return undefined;
-  let { start, end } = span;
-  const blank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
-  while (start < end && blank(bytes[start])) start++;
-  while (end > start && blank(bytes[end - 1])) end--;
-  if (start === end) return undefined;
-  const raw = decodeSlice(bytes, start, end).text;
-  return { start: restoreFormula(raw) !== raw ? start + 1 : start, end };
+  const { value, start, end } = csvCellValue(bytes, span);
+  return value === '' ? undefined : { start, end };
 }

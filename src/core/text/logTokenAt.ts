@@ -4,9 +4,8 @@
  * event it belongs to. Works on every format the readers know: JSON records by key path, CSV rows
  * (portal and Log Analytics) by column.
  */
-import { restoreFormula } from '../formats/csvCells';
-import { mapColumns, ROLE_TABLES } from '../formats/csvHeaders';
-import { cellSpans, detectDelimiter, type Delimiter } from '../formats/csvRows';
+import { csvCellValue, csvLayoutOf } from '../formats/csvRecords';
+import { cellSpans } from '../formats/csvRows';
 import { decodeSlice } from '../formats/encoding';
 import type { LogData } from '../logData';
 import { jsonValueAt, lastKeys } from './jsonValueAt';
@@ -115,42 +114,19 @@ function ownCodeAt(log: LogData, index: number, file: number, offset: number): L
   return { index, role: 'errorCode', value: code, start, end, key: '', numeric: false };
 }
 
-interface CsvLayout {
-  delimiter: Delimiter;
-  /** Field name of each column (undefined for columns we do not explain). */
-  fields: (string | undefined)[];
-}
-
-const layouts = new WeakMap<readonly string[], CsvLayout>();
-
 function csvToken(log: LogData, index: number, offset: number): LogToken | undefined {
   const { store } = log;
   const file = store.file[index]!;
   const loaded = log.files[file];
   const headers = log.csv?.headers[file];
-  if (loaded === undefined || headers === undefined || loaded.role === 'json') return undefined;
-  let layout = layouts.get(headers);
-  if (layout === undefined) {
-    const map = mapColumns(headers, ROLE_TABLES[loaded.role]);
-    const fields: (string | undefined)[] = headers.map(() => undefined);
-    for (const [field, column] of Object.entries(map.index) as [string, number][]) fields[column] = field;
-    layout = { delimiter: detectDelimiter(loaded.bytes), fields };
-    layouts.set(headers, layout);
-  }
+  const layout = csvLayoutOf(log, file);
+  if (loaded === undefined || headers === undefined || layout === undefined) return undefined;
   const spans = cellSpans(loaded.bytes, store.start[index]!, store.end[index]!, layout.delimiter);
   const column = spans.findIndex((s) => offset >= s.start - (s.quoted ? 1 : 0) && offset <= s.end + (s.quoted ? 1 : 0));
   const span = spans[column];
   const field = layout.fields[column];
   const role = field === undefined ? undefined : FIELD_ROLES.get(field);
   if (span === undefined || role === undefined) return undefined;
-  let { start, end } = span;
-  const blank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
-  while (start < end && blank(loaded.bytes[start])) start++;
-  while (end > start && blank(loaded.bytes[end - 1])) end--;
-  const raw = decodeSlice(loaded.bytes, start, end).text;
-  const unquoted = span.quoted ? raw.replace(/""/g, '"') : raw;
-  const value = restoreFormula(unquoted);
-  // A formula-defusing apostrophe is not part of the value.
-  if (value !== unquoted) start++;
+  const { value, start, end } = csvCellValue(loaded.bytes, span);
   return { index, role, value, start, end, key: headers[column] ?? '', numeric: false };
 }
