@@ -10,6 +10,7 @@
  */
 import type { StatusCounts } from './eventIndex';
 import { STATUSES, type Status } from './model';
+import { sorterOf } from './sort';
 import type { EventStore } from './store';
 
 export type GroupKind = 'identity' | 'errorCode' | 'status';
@@ -33,26 +34,9 @@ export const STATUS_GROUP_ORDER: readonly Status[] = ['failure', 'warning', 'ski
 const KEY_PREFIXES = ['id', 'name', 'target', 'targetName'] as const;
 const FAILURE = STATUSES.indexOf('failure');
 
-const orders = new WeakMap<EventStore, Uint32Array>();
-
-/** Every event index, newest first; events without a time last, in file order (cached per store). */
+/** Every event index, newest first; events without a time last, in file order (the store's sorter keeps it). */
 export function newestFirstOrder(store: EventStore): Uint32Array {
-  let order = orders.get(store);
-  if (order !== undefined) return order;
-  const time = store.time;
-  const all = new Array<number>(store.size);
-  for (let i = 0; i < store.size; i++) all[i] = i;
-  // Array sort is stable: equal times keep file order.
-  all.sort((a, b) => {
-    const ta = time[a]!;
-    const tb = time[b]!;
-    if (Number.isNaN(ta)) return Number.isNaN(tb) ? 0 : 1;
-    if (Number.isNaN(tb)) return -1;
-    return tb - ta;
-  });
-  order = Uint32Array.from(all);
-  orders.set(store, order);
-  return order;
+  return sorterOf(store).orderOfAll('time', 'desc');
 }
 
 /**

@@ -6,7 +6,7 @@ import { EventIndex } from './eventIndex';
 import type { LogData } from './logData';
 import { QueryEngine } from './query';
 import { rawTextAt, recordAt } from './records';
-import { Sorter } from './sort';
+import { sorterOf, type Sorter } from './sort';
 import type { ProvisioningRecord } from './model';
 import type { DiagnosticSettings, LogDiagnostic } from './text/logDiagnostics';
 
@@ -19,7 +19,6 @@ export interface PrecomputedDiagnostics {
 export class LogModel {
   private _index?: EventIndex;
   private _query?: QueryEngine;
-  private _sorter?: Sorter;
 
   constructor(
     readonly data: LogData,
@@ -40,7 +39,7 @@ export class LogModel {
   }
 
   get sorter(): Sorter {
-    return (this._sorter ??= new Sorter(this.data.store));
+    return sorterOf(this.data.store);
   }
 
   record(i: number): ProvisioningRecord | undefined {

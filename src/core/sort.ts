@@ -13,11 +13,34 @@ export function isSortKey(v: string): v is SortKey {
   return v === 'time' || v === 'duration' || v === 'action' || v === 'status' || (STRING_FIELDS as readonly string[]).includes(v);
 }
 
+const sorters = new WeakMap<EventStore, Sorter>();
+
+/** The store's one sorter: its ranks and whole-log orders serve every view of the log (viewer, tree, pickers). */
+export function sorterOf(store: EventStore): Sorter {
+  let s = sorters.get(store);
+  if (s === undefined) sorters.set(store, (s = new Sorter(store)));
+  return s;
+}
+
 export class Sorter {
   private readonly ranks = new Map<StringField, Uint32Array>();
+  private readonly orders = new Map<string, Uint32Array>();
   private readonly collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
   constructor(private readonly store: EventStore) {}
+
+  /** Every event in the order of `key` and `dir`, computed once per column and direction. */
+  orderOfAll(key: SortKey, dir: SortDirection): Uint32Array {
+    const id = `${key}:${dir}`;
+    let o = this.orders.get(id);
+    if (o === undefined) {
+      const all = new Uint32Array(this.store.size);
+      for (let i = 0; i < all.length; i++) all[i] = i;
+      o = this.sort(all, key, dir);
+      this.orders.set(id, o);
+    }
+    return o;
+  }
 
   /** A sorted copy of `indices`; ties keep file order. */
   sort(indices: Uint32Array, key: SortKey, dir: SortDirection): Uint32Array {

@@ -26,10 +26,8 @@ interface TextTest {
 
 export class ViewQuery {
   readonly matcher: TextMatcher;
-  private readonly orders = new Map<string, Uint32Array>();
   private readonly scopes = new Map<TextFilterKey, Uint32Array>();
   private readonly joinedScopes = new Set<TextFilterKey>();
-  private all?: Uint32Array;
 
   constructor(private readonly model: LogModel) {
     this.matcher = model.query.matcher;
@@ -127,24 +125,9 @@ export class ViewQuery {
     return s;
   }
 
-  /** Every event in the order of `sort` (computed once per column and direction). */
+  /** Every event in the order of `sort` (the log's sorter keeps it). */
   order(sort: ViewSort): Uint32Array {
-    const id = `${sort.key}:${sort.dir}`;
-    let o = this.orders.get(id);
-    if (o === undefined) {
-      o = this.model.sorter.sort(this.everything(), sort.key, sort.dir);
-      this.orders.set(id, o);
-    }
-    return o;
-  }
-
-  private everything(): Uint32Array {
-    if (this.all === undefined) {
-      const a = new Uint32Array(this.model.store.size);
-      for (let i = 0; i < a.length; i++) a[i] = i;
-      this.all = a;
-    }
-    return this.all;
+    return this.model.sorter.orderOfAll(sort.key, sort.dir);
   }
 }
 
