@@ -4,7 +4,6 @@
  * functions serve the first read and the re-read on demand, so both give the same record.
  */
 import {
-  STEP_TYPES,
   type Details,
   type ErrorInformation,
   type ModifiedProperty,
@@ -175,5 +174,3 @@ export function modifiedFromRow(
   };
   return { displayName: cellOf(cells, cols, 'name'), oldValue: value('oldValue'), newValue: value('newValue') };
 }
-
-export const STEP_TYPE_ORDINAL = new Map<StepType, number>(STEP_TYPES.map((t, i) => [t, i]));

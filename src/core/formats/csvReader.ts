@@ -6,13 +6,13 @@
  * ranges of their rows, and the full record is re-read on demand (csvRecords.ts).
  */
 import type { CsvIndex, LoadedFile } from '../logData';
-import { STATUSES, type FormatId, type ModifiedProperty, type Problem } from '../model';
+import type { FormatId, ModifiedProperty, Problem } from '../model';
 import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../store';
 import { LOG_ANALYTICS_COLUMNS, MAIN_COLUMNS, MODIFIED_COLUMNS, STEP_COLUMNS } from './csvColumns';
 import { mapColumns, type CsvRole } from './csvHeaders';
 import { JoinedRows } from './csvJoin';
 import { logAnalyticsRecord } from './csvLogAnalytics';
-import { mainRecord, stepKind, STEP_TYPE_ORDINAL } from './csvPortal';
+import { mainRecord, stepKind } from './csvPortal';
 import { CsvProblems, missingModifiedMessage, missingStepsMessage, noMainFileMessage } from './csvProblems';
 import type { ParsedRow } from './csvRowParser';
 import { CellKeeper, joinKey, openTable, readRows, stepsAtLoad, stepTag, type Table } from './csvTables';
@@ -25,7 +25,6 @@ export interface CsvReadResult {
 }
 
 const PROGRESS_STEP = 4 << 20;
-const STATUS_ORDINAL = new Map(STATUSES.map((s, i) => [s, i]));
 /** What the store sees of a modified property at load time: only whether there are any matters there. */
 const NOT_YET_READ: ModifiedProperty = Object.freeze({ displayName: '', oldValue: null, newValue: null });
 
@@ -85,7 +84,7 @@ export function readCsvFiles(
     const joined = (stepRows ??= new JoinedRows());
     read(t, (row, start, end) => {
       const kind = stepKind(row.cells, cols);
-      const tag = stepTag(STEP_TYPE_ORDINAL.get(kind.type) ?? 0, STATUS_ORDINAL.get(kind.status) ?? 0);
+      const tag = stepTag(kind.type, kind.status);
       joined.add(joinKey(row.cells[cols.index.changeId ?? -1] ?? ''), t.file, start, end, tag);
     });
   }

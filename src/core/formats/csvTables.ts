@@ -3,7 +3,7 @@
  * with their damage counted. Also the small pieces the reader and the re-reader share.
  */
 import type { LoadedFile } from '../logData';
-import { STATUSES, STEP_TYPES, type ProvisioningStep } from '../model';
+import { STATUSES, STEP_TYPES, type ProvisioningStep, type Status, type StepType } from '../model';
 import { ownCopy } from './csvCells';
 import { LOOKED_FOR, detectRole, type CsvRole } from './csvHeaders';
 import type { JoinedRows } from './csvJoin';
@@ -104,9 +104,12 @@ export class CellKeeper {
   }
 }
 
-/** Steps rows carry a tag: step type ordinal × 8 + status ordinal. */
-export function stepTag(type: number, status: number): number {
-  return type * 8 + status;
+const STEP_TYPE_ORD = new Map<StepType, number>(STEP_TYPES.map((t, i) => [t, i]));
+const STATUS_ORD = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
+
+/** Steps rows carry a tag: step type ordinal × 8 + status ordinal (stepsAtLoad reads it back). */
+export function stepTag(type: StepType, status: Status): number {
+  return (STEP_TYPE_ORD.get(type) ?? 0) * 8 + (STATUS_ORD.get(status) ?? 0);
 }
 
 /**
