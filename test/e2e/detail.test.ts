@@ -5,19 +5,12 @@
 import * as assert from 'node:assert/strict';
 import { revealControls } from '../../src/core/safeText';
 import { HOSTILE_NAMES } from '../fixtures/generator/hostile';
-import { HOSTILE_FILE, SCIM_FILE, activeTab, detailWorkspace, errorCodeOf, escapeRegExp, retryClock, showDetailsOf, tabNames, waitForText } from './detailPage';
+import { HOSTILE_FILE, SCIM_FILE, activeTab, detailWorkspace, errorCodeOf, retryClock, showDetailsOf, tabNames, waitForText } from './detailPage';
 import { join } from 'node:path';
-import { testResultsDir, useWorkbench } from './workbench';
+import type { InPage } from './viewerPage';
+import { escapeRegExp, testResultsDir, useWorkbench } from './workbench';
 
 const ws = detailWorkspace();
-
-interface FocusProbe {
-  document: { activeElement: { getAttribute(name: string): string | null } | null };
-}
-
-interface InjectedProbe {
-  document: { querySelectorAll(selector: string): ArrayLike<{ outerHTML: string }> };
-}
 
 /** `13:20 UTC` → the hour and minute `offset` hours later (`14:20`), as a clock in that zone shows it. */
 function localClockIn(utc: string, offset: number): string {
@@ -126,7 +119,7 @@ describe('detail panel (as a person sees it)', function () {
     await frame.locator(`[data-nav="${button}"]`).focus();
     await page.keyboard.press('Enter');
     await waitForText(frame, '[data-testid=position]', new RegExp(`^${button === 'prev' ? k - 1 : k + 1} of ${n} in this cycle`));
-    const focused = await frame.evaluate(() => (globalThis as unknown as FocusProbe).document.activeElement?.getAttribute('data-nav') ?? null);
+    const focused = await frame.evaluate(() => (globalThis as unknown as InPage).document.activeElement?.getAttribute('data-nav') ?? null);
     assert.ok(focused !== null, 'the keyboard is still on a navigation button');
   });
 
@@ -198,7 +191,7 @@ describe('detail panel (as a person sees it)', function () {
       assert.ok(modified.includes('<u>attr</u>') && modified.includes('<script>alert(5)</script>'), 'attributes are text');
       // Nothing the log holds became an element (VS Code injects one inline script of its own, acquireVsCodeApi).
       const injected = await frame.evaluate(() =>
-        Array.from((globalThis as unknown as InjectedProbe).document.querySelectorAll('img, svg, iframe, script:not([src]):not(#_vscodeApiScript), u, b, [onerror], [onload]')).map((e) => e.outerHTML.slice(0, 80)),
+        Array.from((globalThis as unknown as InPage).document.querySelectorAll('img, svg, iframe, script:not([src]):not(#_vscodeApiScript), u, b, [onerror], [onload]')).map((e) => e.outerHTML.slice(0, 80)),
       );
       assert.deepEqual(injected, []);
     }

@@ -80,7 +80,3 @@ export async function waitForText(frame: Frame, selector: string, pattern: RegEx
     await new Promise((r) => setTimeout(r, 150));
   }
 }
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

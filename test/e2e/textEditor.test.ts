@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleSet } from '../fixtures/generator/exampleSet';
-import { useWorkbench, type Workbench } from './workbench';
+import { escapeRegExp, useWorkbench, type Workbench } from './workbench';
 
 const FILE = 'graph-page-beta.json';
 const dir = mkdtempSync(join(tmpdir(), 'provlog-e2e-text-'));
@@ -138,7 +138,7 @@ describe('text editor (as a person sees it)', function () {
     const panel = await w.visibleText('.markers-panel');
     const failures = [...text.matchAll(/"provisioningStatusInfo": \{\s*"status": "failure"/g)].length;
     assert.ok(failures > 3);
-    assert.match(panel, new RegExp(FILE.replace('.', '\\.')));
+    assert.match(panel, new RegExp(escapeRegExp(FILE)));
     assert.match(panel, /Provisioning logs/);
     assert.ok(panel.includes(firstFailure().code), panel);
     // The file's row says how many problems it has: one per failure (warnings included, nothing else here).

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { exampleSet } from '../fixtures/generator/exampleSet';
+import { waitForText } from './detailPage';
 import { openInExplorer, truthOf } from './viewerPage';
-import { useWorkbench, type Workbench } from './workbench';
+import { escapeRegExp, useWorkbench, type Workbench } from './workbench';
 
 const MAIN = 'ProvisioningLogs_2026-03-02.json';
 const dir = mkdtempSync(join(tmpdir(), 'provlog-tree-e2e-'));
@@ -30,6 +31,22 @@ async function expand(w: Workbench, r: Locator): Promise<void> {
     await w.page.waitForTimeout(600);
   }
   assert.equal(await r.getAttribute('aria-expanded'), 'true');
+}
+
+/** The side bar's title: the view is alone in its container, so its title actions sit there. */
+function viewTitle(w: Workbench): Locator {
+  return w.page.locator('.part.sidebar .composite.title');
+}
+
+/** Opens the view's "..." menu (More Actions) and clicks `entry` in it. */
+async function chooseFromViewMenu(w: Workbench, entry: string): Promise<void> {
+  const title = viewTitle(w);
+  await title.hover();
+  await title.locator('.action-label[aria-label*="More Actions"]').first().click();
+  const item = w.page.locator('.context-view .action-label', { hasText: entry });
+  await item.waitFor();
+  await w.page.waitForTimeout(300);
+  await item.click();
 }
 
 /** Drags the side bar's edge, as a person makes room for long names. */
@@ -80,11 +97,7 @@ describe('tree (as a person sees it)', function () {
     const name = (await failed.locator('.label-name').innerText()).trim();
     await failed.click();
     const detail = await w.webviewFrame('.detail-header');
-    const deadline = Date.now() + 15_000;
-    while ((await detail.locator('.detail-header h1').innerText()).trim() !== name) {
-      if (Date.now() > deadline) throw new Error(`the detail panel does not show ${name}`);
-      await w.page.waitForTimeout(150);
-    }
+    await waitForText(detail, '.detail-header h1', new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`), 15_000);
     assert.equal(await w.page.locator('.editor-group-container').count(), 2, 'the panel opened beside the viewer');
     await w.page.locator('.statusbar-item', { hasText: /events · .* failed/ }).first().waitFor();
     await w.page.mouse.move(5, 990);
@@ -98,17 +111,10 @@ describe('tree (as a person sees it)', function () {
 
   it('regroups by error code from the view\'s "..." menu, and finds by typing', async () => {
     const w = workbench();
-    // The view is alone in its container: its title actions sit in the side bar's title.
-    const title = w.page.locator('.part.sidebar .composite.title');
-    await title.hover();
-    await title.locator('.action-label[aria-label*="More Actions"]').first().click();
-    const item = w.page.locator('.context-view .action-label', { hasText: 'Group by Error Code' });
-    await item.waitFor();
-    await w.page.waitForTimeout(300);
-    await item.click();
+    await chooseFromViewMenu(w, 'Group by Error Code');
     const code = row(w, 'ServiceNowEntryConflict');
     await code.waitFor();
-    assert.match(await w.page.locator('.part.sidebar .composite.title').innerText(), /Logs by Error Code/i, 'the title says the grouping');
+    assert.match(await viewTitle(w).innerText(), /Logs by Error Code/i, 'the title says the grouping');
     assert.match(await code.innerText(), /\d+ · /);
     // The built-in find: type in the focused tree.
     await code.click();
@@ -120,13 +126,7 @@ describe('tree (as a person sees it)', function () {
 
   it('compares two cycles selected with Ctrl+click, from the title bar', async () => {
     const w = workbench();
-    const title = w.page.locator('.part.sidebar .composite.title');
-    await title.hover();
-    await title.locator('.action-label[aria-label*="More Actions"]').first().click();
-    const item = w.page.locator('.context-view .action-label', { hasText: 'Group by Job and Cycle' });
-    await item.waitFor();
-    await w.page.waitForTimeout(300);
-    await item.click();
+    await chooseFromViewMenu(w, 'Group by Job and Cycle');
     const job = row(w, 'ServiceNow');
     await job.waitFor();
     // Let the regrouped tree settle before expanding in it.
@@ -134,7 +134,7 @@ describe('tree (as a person sees it)', function () {
     await expand(w, job);
     const latest = treeRows(w).filter({ hasText: /latest ·/ }).first();
     await latest.waitFor();
-    const compare = title.locator('.action-label[aria-label="Compare Cycles"]');
+    const compare = viewTitle(w).locator('.action-label[aria-label="Compare Cycles"]');
     assert.equal(await compare.count(), 0, 'no Compare Cycles until two cycles are selected');
     await latest.click();
     const earlier = treeRows(w).filter({ has: w.page.locator('.label-name', { hasText: /^2026-03-02 \d\d:\d\d:\d\d UTC$/ }) }).nth(1);

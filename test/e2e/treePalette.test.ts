@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleSet } from '../fixtures/generator/exampleSet';
+import { waitForText } from './detailPage';
 import { count, formatted, openInExplorer, truthOf, viewerFrame, waitForCount } from './viewerPage';
-import { useWorkbench } from './workbench';
+import { escapeRegExp, useWorkbench } from './workbench';
 
 const MAIN = 'ProvisioningLogs_2026-03-02.json';
 const dir = mkdtempSync(join(tmpdir(), 'provlog-palette-e2e-'));
@@ -60,11 +61,7 @@ describe('palette commands (as a person uses them)', function () {
     await w.screenshot('palette-go-to-change-dark');
     await item.click();
     const detail = await w.webviewFrame('.detail-header');
-    const deadline = Date.now() + 15_000;
-    while ((await detail.locator('.detail-header h1').innerText()).trim() !== name) {
-      if (Date.now() > deadline) throw new Error(`the detail panel does not show ${name}`);
-      await w.page.waitForTimeout(150);
-    }
+    await waitForText(detail, '.detail-header h1', new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`), 15_000);
   });
 
   it('Explain Error Code…: pick a code of the log; the explanation opens as a preview', async () => {

@@ -4,7 +4,7 @@
 // the window; the problems of a cut-off download lead to the line. Screenshots in three themes.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { useWorkbench } from './workbench';
+import { escapeRegExp, useWorkbench } from './workbench';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LARGE, LARGE_EVENTS, columnTexts, count, countText, exampleWorkspace, formatted, openInExplorer, truthOf, viewerFrame, waitForCount, type InPage } from './viewerPage';
@@ -312,7 +312,7 @@ describe('viewer (as a person sees it)', function () {
       await workbench().runCommand('View: Close All Editors');
     }
     assert.ok(frame, `${LARGE} was read in full three times although Cancel was pressed: Cancel did not stop the read, or the read ended before the click`);
-    assert.match(await frame.locator('.state-view').innerText(), new RegExp(`${LARGE.replace('.', '\\.')} was not opened[\\s\\S]*cancelled`));
+    assert.match(await frame.locator('.state-view').innerText(), new RegExp(`${escapeRegExp(LARGE)} was not opened[\\s\\S]*cancelled`));
     await workbench().screenshot('viewer-not-opened');
     await frame.locator('vscode-button', { hasText: 'Reload' }).click();
     frame = await viewerFrame(workbench(), LARGE, 60_000);

@@ -9,18 +9,22 @@ import { readLog } from '../../src/core/readLog';
 import { exampleSet } from '../fixtures/generator/exampleSet';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
+import type { PageElement, PageGlobals } from '../harness/pageGlobals';
 import type { Workbench } from './workbench';
 
-/** The little of the DOM that functions run inside the viewer page use (the tests' tsconfig has no DOM lib). */
-export interface PageEl {
+/**
+ * The little of the DOM that functions run inside the e2e suites' webview pages use: the harness's
+ * PageGlobals (the tests' tsconfig has no DOM lib) and a few more members. Use as `(globalThis as unknown as InPage)`.
+ */
+export interface PageEl extends PageElement {
   readonly textContent: string | null;
   readonly innerText: string;
+  readonly outerHTML: string;
   readonly children: ArrayLike<PageEl>;
-  getAttribute(name: string): string | null;
   closest(selector: string): PageEl | null;
 }
-export interface InPage {
-  readonly document: {
+export interface InPage extends PageGlobals {
+  readonly document: Omit<PageGlobals['document'], 'querySelector'> & {
     readonly activeElement: PageEl | null;
     querySelector(selector: string): PageEl | null;
     querySelectorAll(selector: string): ArrayLike<PageEl>;

@@ -237,7 +237,8 @@ export function useWorkbench(options: WorkbenchOptions): () => Workbench {
   };
 }
 
-function escapeRegExp(s: string): string {
+/** `s` with every character that means something in a regular expression escaped: the pattern matches `s` as text. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

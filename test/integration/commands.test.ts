@@ -12,6 +12,7 @@ import { changeItems } from '../../src/vscode/commands/goToChange';
 import { choiceItems, menuItems, valueItems } from '../../src/vscode/commands/filterItems';
 import { codeItems, contextOf } from '../../src/vscode/commands/explainCode';
 import type { EventSelection, FilterRequest, OpenLog } from '../../src/vscode/logRegistry';
+import { closeTabs, isViewerTab } from './extensionServices';
 import { acceptUntil, closeAllEditors, hooks, openLogInEditor, scratchFolder, services, sleep, treeFixture, waitFor, type Hooks } from './treeSetup';
 
 describe('commands: palette and status bar', function () {
@@ -90,7 +91,7 @@ describe('commands: palette and status bar', function () {
     assert.deepEqual(applied.filter, { status: ['failure'], jobId: 'ServiceNow' });
     assert.equal(applied.replace, true);
     assert.equal(applied.uri.toString(), uri.toString());
-    await closeViewerTabs();
+    await closeTabs(isViewerTab);
   });
 
   it('Clear Filters asks the viewer for no filter', async () => {
@@ -167,9 +168,4 @@ function lastReportText(h: Hooks, title: string): string | undefined {
   const uri = h.reports.last();
   if (uri === undefined || !decodeURIComponent(uri.path).includes(title)) return undefined;
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText();
-}
-
-async function closeViewerTabs(): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'provlog.viewer');
-  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }

@@ -1,51 +1,14 @@
 // Shared by the detail panel's integration suites: the live services, example logs on disk, and
 // waiting for the panel's page to render what the host sent.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderedEvent } from '../../src/vscode/detail/detailPanel';
 import type { Deps } from '../../src/vscode/deps';
-import { gatherInputs } from '../../src/vscode/fileInputs';
-import type { LogSource, OpenLog } from '../../src/vscode/logRegistry';
-import { exampleSet } from '../fixtures/generator/exampleSet';
-import { EXTENSION_ID } from '../harness/repoPaths';
+import type { OpenLog } from '../../src/vscode/logRegistry';
 import { waitFor as poll } from './polling';
 
-export async function liveDeps(): Promise<Deps> {
-  const ext = vscode.extensions.getExtension<Deps>(EXTENSION_ID);
-  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
-
-let examples: Map<string, vscode.Uri> | undefined;
-
-/** The example set written once into a fresh folder; file name → URI. */
-export function exampleFiles(): Map<string, vscode.Uri> {
-  if (examples) return examples;
-  const dir = mkdtempSync(join(tmpdir(), 'provlog-detail-'));
-  mkdirSync(dir, { recursive: true });
-  examples = new Map();
-  for (const f of exampleSet()) {
-    writeFileSync(join(dir, f.name), f.bytes);
-    examples.set(f.name, vscode.Uri.file(join(dir, f.name)));
-  }
-  return examples;
-}
-
-export function exampleUri(name: string): vscode.Uri {
-  const uri = exampleFiles().get(name);
-  if (!uri) throw new Error(`no example file ${name}`);
-  return uri;
-}
-
-/** Reads a file (with its CSV siblings) in the worker and registers it, as the viewer or text tracker would. */
-export async function loadLog(deps: Deps, uri: vscode.Uri, source: LogSource = 'viewer'): Promise<OpenLog> {
-  const inputs = await gatherInputs(uri);
-  const result = await deps.loader.load(inputs.files);
-  if (result.kind !== 'loaded') throw new Error(`loading ${uri.path} was cancelled`);
-  return deps.registry.set(uri, source, result.model);
-}
+export { closeTabs, isViewerTab, loadLog, services as liveDeps } from './extensionServices';
+// exampleUri: an example file in the folder written once for the suites that only read it.
+export { sharedExampleUri as exampleUri } from './examples';
 
 export function nextRender(deps: Deps, match: (r: RenderedEvent) => boolean, timeoutMs = 20_000): Promise<RenderedEvent> {
   return new Promise((resolve, reject) => {
@@ -84,21 +47,8 @@ export function firstFailure(log: OpenLog): number {
   return 0;
 }
 
-/**
- * Closes the editors (tabs) that `match` picks, leaving the detail panel alone: in VS Code for the web
- * a webview disposed moments after it was created can leave the next one waiting for its service worker.
- */
-export async function closeTabs(match: (tab: vscode.Tab) => boolean): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(match);
-  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
-}
-
 export function isTextTab(uri: vscode.Uri): (tab: vscode.Tab) => boolean {
   return (tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString();
-}
-
-export function isViewerTab(tab: vscode.Tab): boolean {
-  return tab.input instanceof vscode.TabInputCustom && tab.input.viewType === 'provlog.viewer';
 }
 
 /** Closes an untitled document without the "save changes?" question. */

@@ -47,7 +47,7 @@ describe('hover', function () {
     const details = decodeURIComponent(links.find((l) => l.startsWith('command:provlog.showDetails'))!.split('?')[1]!);
     assert.equal(JSON.parse(details).uri, uri.toString());
     const trusted = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
-    if (trusted?.isTrusted !== undefined) assert.deepEqual(trusted.isTrusted, { enabledCommands: ALLOWED });
+    assert.deepEqual(trusted?.isTrusted, { enabledCommands: ALLOWED });
     assert.ok(hovers[0]?.range && editor.document.getText(hovers[0].range) === code, 'the hover covers the code');
   });
 

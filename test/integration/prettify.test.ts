@@ -9,7 +9,7 @@ import { minifyBytes, prettifyBytes, prettifyText } from '../../src/core/prettif
 import { writePrettyCopy } from '../../src/vscode/text/prettifyToFile';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
-import { closeAllEditors, deps, exampleDir, exampleUri, freshCopy, openAsText, registerAsViewer, waitFor } from './textTestSupport';
+import { closeAllEditors, deps, exampleUri, freshCopy, openAsText, registerAsViewer, scratchDir, waitFor } from './textTestSupport';
 
 const concat = (parts: Uint8Array[]): Buffer => Buffer.concat(parts);
 const prettyOf = (bytes: Uint8Array): Buffer => {
@@ -128,9 +128,9 @@ describe('prettify', function () {
   });
 
   it('cancelling the copy removes the partial file', async () => {
-    const big = join(exampleDir(), 'cancel-me.json');
+    const big = join(scratchDir(), 'cancel-me.json');
     writeFileSync(big, portalJson(generateRecords({ seed: 77, count: 4000 })));
-    const target = vscode.Uri.file(join(exampleDir(), 'cancel-me.pretty.json'));
+    const target = vscode.Uri.file(join(scratchDir(), 'cancel-me.pretty.json'));
     const cts = new vscode.CancellationTokenSource();
     let steps = 0;
     const r = await writePrettyCopy(vscode.Uri.file(big), target, readFileSync(big).length, () => {

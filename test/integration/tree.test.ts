@@ -8,8 +8,8 @@ import { countsGlyphs } from '../../src/core/displayText';
 import { ACTION_LABELS } from '../../src/core/model';
 import { formatUtc } from '../../src/core/time';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, MoreNode, ProblemNode, TreeNode } from '../../src/vscode/tree/treeNodes';
-import { exampleSet } from '../fixtures/generator/exampleSet';
-import { closeAllEditors, hooks, openLogInEditor, scratchFolder, services, treeFixture, waitFor, type Hooks } from './treeSetup';
+import { exampleBytes } from './examples';
+import { closeAllEditors, hooks, logNodeOf, openLogInEditor, scratchFolder, services, treeFixture, waitFor, type Hooks } from './treeSetup';
 
 const children = async (h: Hooks, node?: TreeNode): Promise<TreeNode[]> => h.tree.provider.getChildren(node);
 
@@ -24,7 +24,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     h = await hooks();
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
     ({ uri } = await openLogInEditor(folder, 'ProvisioningLogs_tree.json', treeFixture()));
-    logNode = (await children(h)).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
+    logNode = logNodeOf(h, uri)!;
     assert.ok(logNode, 'the log is a top-level item');
   });
 
@@ -118,7 +118,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
       await vscode.commands.executeCommand(command);
       assert.equal(h.tree.provider.grouping, kind);
       assert.equal(deps.context.workspaceState.get('provlog.tree.groupBy'), kind);
-      const log = (await children(h)).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
+      const log = logNodeOf(h, uri)!;
       const groups = (await children(h, log)).filter((n): n is GroupNode => n.kind === 'group');
       const expected = groupEvents(store, kind, { failuresFirst: true }).allGroups();
       assert.deepEqual(groups.map((g) => g.group.key), expected.slice(0, groups.length).map((g) => g.key));
@@ -127,7 +127,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     }
     assert.equal(h.tree.view.title, 'Logs by Status');
     await vscode.commands.executeCommand('provlog.tree.groupByIdentity');
-    const log = (await children(h)).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
+    const log = logNodeOf(h, uri)!;
     const all = (await children(h, log)).filter((n): n is GroupNode => n.kind === 'group');
     const history = all.find((g) => g.group.events.length === 3);
     assert.ok(history, 'the person changed in three cycles is one identity with three events');
@@ -136,7 +136,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     assert.equal(h.tree.provider.getTreeItem(moments[0]!).label, formatUtc(store.time[moments[0]!.index]!));
     assert.match(String(h.tree.provider.getTreeItem(history).contextValue), /\bidentity\b/);
     await vscode.commands.executeCommand('provlog.tree.groupByErrorCode');
-    const codes = (await children(h, (await children(h)).find((n) => n.kind === 'log' && n.log.uri.toString() === uri.toString())!)).filter((n): n is GroupNode => n.kind === 'group');
+    const codes = (await children(h, logNodeOf(h, uri)!)).filter((n): n is GroupNode => n.kind === 'group');
     const conflict = codes.find((g) => g.group.key === 'ServiceNowEntryConflict');
     assert.ok(conflict);
     assert.match(String(h.tree.provider.getTreeItem(conflict).description), /^\d+ · \S/, 'count and the catalog title');
@@ -148,7 +148,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     const config = vscode.workspace.getConfiguration('provlog');
     await config.update('tree.pageSize', 20, vscode.ConfigurationTarget.Global);
     try {
-      const log = (await children(h)).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
+      const log = logNodeOf(h, uri)!;
       const job = ((await children(h, log)) as JobNode[])[0]!;
       const cycle = ((await children(h, job)) as CycleNode[])[0]!;
       assert.equal(cycle.cycle.events.length, 24);
@@ -170,7 +170,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     const config = vscode.workspace.getConfiguration('provlog');
     await config.update('tree.failuresFirst', false, vscode.ConfigurationTarget.Global);
     try {
-      const log = (await children(h)).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
+      const log = logNodeOf(h, uri)!;
       let cycle: CycleNode | undefined;
       for (const job of (await children(h, log)) as JobNode[]) {
         cycle = ((await children(h, job)) as CycleNode[]).find((c) => c.cycle.counts.failure > 0 && c.cycle.counts.success > 0);
@@ -233,9 +233,9 @@ describe('tree: jobs, cycles and changes of open logs', function () {
   });
 
   it('shows hostile names as cut, plain text and escapes them in tooltips', async () => {
-    const hostile = exampleSet().find((f) => f.name === 'provisioning-hostile-names.json')!;
-    const { uri: hostileUri } = await openLogInEditor(folder, 'provisioning-hostile-names.json', new TextDecoder().decode(hostile.bytes));
-    const log = (await children(h)).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === hostileUri.toString())!;
+    const hostile = exampleBytes('provisioning-hostile-names.json');
+    const { uri: hostileUri } = await openLogInEditor(folder, 'provisioning-hostile-names.json', new TextDecoder().decode(hostile));
+    const log = logNodeOf(h, hostileUri)!;
     const job = ((await children(h, log)) as JobNode[])[0]!;
     const cycles = (await children(h, job)) as CycleNode[];
     const changes: ChangeNode[] = [];
@@ -253,9 +253,9 @@ describe('tree: jobs, cycles and changes of open logs', function () {
   });
 
   it("lists the reader's problems first; choosing one goes to its line in the text", async () => {
-    const truncated = exampleSet().find((f) => f.name === 'provisioning-truncated.json')!;
-    const { uri: cut } = await openLogInEditor(folder, 'provisioning-truncated.json', new TextDecoder().decode(truncated.bytes));
-    const log = (await children(h)).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === cut.toString())!;
+    const truncated = exampleBytes('provisioning-truncated.json');
+    const { uri: cut } = await openLogInEditor(folder, 'provisioning-truncated.json', new TextDecoder().decode(truncated));
+    const log = logNodeOf(h, cut)!;
     const first = (await children(h, log))[0]!;
     assert.equal(first.kind, 'problem');
     const problem = (first as ProblemNode).problem;

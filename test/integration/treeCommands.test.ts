@@ -11,7 +11,8 @@ import { PositionMapper } from '../../src/core/positions';
 import { prettifyText } from '../../src/core/prettify';
 import type { EventSelection, FilterRequest } from '../../src/vscode/logRegistry';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, TreeNode } from '../../src/vscode/tree/treeNodes';
-import { acceptUntil, closeAllEditors, hooks, openLogInEditor, scratchFolder, services, treeFixture, waitFor, type Hooks } from './treeSetup';
+import { closeTabs, isViewerTab } from './extensionServices';
+import { acceptUntil, closeAllEditors, hooks, logNodeOf, openLogInEditor, scratchFolder, services, treeFixture, waitFor, type Hooks } from './treeSetup';
 
 describe('tree: context menu and clicks', function () {
   this.timeout(120_000);
@@ -32,7 +33,7 @@ describe('tree: context menu and clicks', function () {
     const deps = await services();
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
     ({ uri } = await openLogInEditor(folder, 'ProvisioningLogs_menu.json', treeFixture()));
-    log = children().find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
+    log = logNodeOf(h, uri)!;
     job = (children(log) as JobNode[]).find((j) => j.job.counts.failure > 0)!;
     cycles = children(job) as CycleNode[];
     const withFailure = cycles.find((c) => c.cycle.counts.failure > 0)!;
@@ -82,19 +83,19 @@ describe('tree: context menu and clicks', function () {
       ],
     );
     assert.ok(filters.every((f) => f.uri.toString() === uri.toString() && f.replace));
-    await closeViewerTabs();
+    await closeTabs(isViewerTab);
   });
 
   it('filters to an error code from its group in the by-error-code grouping', async () => {
     filters.length = 0;
     await vscode.commands.executeCommand('provlog.tree.groupByErrorCode');
-    const logNode = children().find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
+    const logNode = logNodeOf(h, uri)!;
     const code = children(logNode).find((n): n is GroupNode => n.kind === 'group' && n.group.key !== '')!;
     assert.match(String(h.tree.provider.getTreeItem(code).contextValue), /\berrorCode\b/);
     await vscode.commands.executeCommand('provlog.tree.filterToCode', code);
     assert.deepEqual(filters.at(-1)?.filter, { errorCode: code.group.key });
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
-    await closeViewerTabs();
+    await closeTabs(isViewerTab);
   });
 
   it('exports a cycle as the portal CSV trio beside the log', async () => {
@@ -157,8 +158,3 @@ describe('tree: context menu and clicks', function () {
     }
   });
 });
-
-async function closeViewerTabs(): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'provlog.viewer');
-  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
-}

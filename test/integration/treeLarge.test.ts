@@ -8,7 +8,7 @@ import { RENDER_LIMIT } from '../../src/core/paging';
 import type { ContainerNode, CycleNode, JobNode, LogNode, MoreNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { changeItems, SEARCH_LIMIT } from '../../src/vscode/commands/goToChange';
 import { bigStore, logDataOf } from '../unit/treeFixtures';
-import { hooks, scratchFolder, services, type Hooks } from './treeSetup';
+import { hooks, logNodeOf, scratchFolder, services, type Hooks } from './treeSetup';
 
 function timed<T>(run: () => T): [T, number] {
   const t = performance.now();
@@ -23,8 +23,6 @@ describe('tree: a 100,000-event log', function () {
   const many = vscode.Uri.joinPath(folder, 'ProvisioningLogs_100k.json');
   const oneCycle = vscode.Uri.joinPath(folder, 'ProvisioningLogs_initial_cycle.json');
   const times: string[] = [];
-  const logOf = async (uri: vscode.Uri): Promise<LogNode> =>
-    (await h.tree.provider.getChildren()).find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString())!;
 
   before(async () => {
     h = await hooks();
@@ -44,7 +42,7 @@ describe('tree: a 100,000-event log', function () {
   });
 
   it('answers each level with a page: jobs, 500 cycles of a job, a cycle', async () => {
-    const log = await logOf(many);
+    const log = logNodeOf(h, many)!;
     const [jobs, first] = timed(() => h.tree.provider.getChildren(log));
     times.push(`jobs (index built) ${first.toFixed(0)} ms`);
     assert.equal(jobs.length, 5);
@@ -63,7 +61,7 @@ describe('tree: a 100,000-event log', function () {
   });
 
   it('regroups 100,000 events by identity, error code and status within the budget', async () => {
-    const shown = (await logOf(many)).log;
+    const shown = logNodeOf(h, many)!.log;
     for (const [command, kind] of [
       ['provlog.tree.groupByIdentity', 'identity'],
       ['provlog.tree.groupByErrorCode', 'errorCode'],
@@ -72,7 +70,7 @@ describe('tree: a 100,000-event log', function () {
       // The command as a person runs it, wall clock (includes saving the choice and VS Code's round trips).
       const t = performance.now();
       await vscode.commands.executeCommand(command);
-      const groups = h.tree.provider.getChildren(await logOf(many));
+      const groups = h.tree.provider.getChildren(logNodeOf(h, many)!);
       const wall = performance.now() - t;
       assert.ok(groups.length > 0 && groups.length <= 201);
       assert.equal(h.tree.provider.grouping, kind);
@@ -86,12 +84,12 @@ describe('tree: a 100,000-event log', function () {
       assert.ok(ms < 250, `${kind} took ${ms.toFixed(0)} ms`);
     }
     await vscode.commands.executeCommand('provlog.tree.groupByIdentity');
-    assert.equal(h.tree.provider.getChildren(await logOf(many)).length, 201, 'tens of thousands of identities: a page and "Show more"');
+    assert.equal(h.tree.provider.getChildren(logNodeOf(h, many)!).length, 201, 'tens of thousands of identities: a page and "Show more"');
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
   });
 
   it('never renders more than ~500 elements of a 100,000-event cycle, however far one pages', async () => {
-    const log = await logOf(oneCycle);
+    const log = logNodeOf(h, oneCycle)!;
     const job = (h.tree.provider.getChildren(log) as JobNode[])[0]!;
     const cycle = (h.tree.provider.getChildren(job) as CycleNode[])[0]!;
     assert.equal(cycle.cycle.events.length, 100_000);
@@ -111,7 +109,7 @@ describe('tree: a 100,000-event log', function () {
   });
 
   it('pages to an event deep in the cycle when it is revealed', async () => {
-    const log = await logOf(oneCycle);
+    const log = logNodeOf(h, oneCycle)!;
     const job = (h.tree.provider.getChildren(log) as JobNode[])[0]!;
     const cycle = (h.tree.provider.getChildren(job) as CycleNode[])[0]!;
     const target = cycle.cycle.events[77_777]!;
@@ -126,7 +124,7 @@ describe('tree: a 100,000-event log', function () {
   });
 
   it('Go to Change ID searches all 100,000 changes on each keystroke and hands VS Code the newest matches', async () => {
-    const model = (await logOf(many)).log.model;
+    const model = logNodeOf(h, many)!.log.model;
     const [all, t0] = timed(() => changeItems(model, ''));
     assert.equal(all.items.length, SEARCH_LIMIT);
     assert.equal(all.total, 100_000);

@@ -3,19 +3,20 @@
  * hooks, and logs opened the way users open them (a file shown in a text editor, read by the
  * extension into the registry), in a temporary folder so that exports land beside them.
  */
-import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StatusBarTestHook } from '../../src/vscode/statusBar';
-import type { Deps } from '../../src/vscode/deps';
 import type { OpenLog } from '../../src/vscode/logRegistry';
+import type { LogNode } from '../../src/vscode/tree/treeNodes';
 import type { TreeTestHook } from '../../src/vscode/tree/treeView';
 import { TEST_HOOKS_COMMAND } from '../../src/vscode/commands/testHooks';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
-import { EXTENSION_ID } from '../harness/repoPaths';
+import { services } from './extensionServices';
+
+export { closeAllEditors, services } from './extensionServices';
 
 export interface Hooks {
   tree: TreeTestHook;
@@ -23,15 +24,14 @@ export interface Hooks {
   reports: { last: () => vscode.Uri | undefined };
 }
 
-export async function services(): Promise<Deps> {
-  const ext = vscode.extensions.getExtension<Deps>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
-
 export async function hooks(): Promise<Hooks> {
   await services();
   return (await vscode.commands.executeCommand(TEST_HOOKS_COMMAND)) as Hooks;
+}
+
+/** The tree's top-level item of the log at `uri` (undefined if the tree does not list it). */
+export function logNodeOf(h: Hooks, uri: vscode.Uri): LogNode | undefined {
+  return h.tree.provider.getChildren().find((n): n is LogNode => n.kind === 'log' && n.log.uri.toString() === uri.toString());
 }
 
 /** A fresh folder outside the repository for this suite's files. */
@@ -97,10 +97,6 @@ export async function acceptUntil<T>(finished: () => T | undefined | Thenable<T 
     await sleep(400);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
-}
-
-export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 /** 600 events, 5 jobs, 25 cycles; one person changed in three cycles (an identity with a history). */

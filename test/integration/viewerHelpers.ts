@@ -1,21 +1,16 @@
 // Shared by the viewer's integration suites: the example set in a temporary folder, the live services
 // (the extension's exports), the viewer's test probe, and waiting for what the page really received.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Deps } from '../../src/vscode/deps';
 import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
 import type { ToViewer } from '../../src/shared/viewerProtocol';
-import { exampleSet } from '../fixtures/generator/exampleSet';
-import { EXTENSION_ID } from '../harness/repoPaths';
+import { examples } from './examples';
+import { services } from './extensionServices';
 import { waitFor } from './polling';
 
-export async function services(): Promise<Deps> {
-  const ext = vscode.extensions.getExtension<Deps>(EXTENSION_ID);
-  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
+export { closeAllEditors as closeAll, services } from './extensionServices';
 
 export async function probe(): Promise<ViewerProbeApi> {
   await services();
@@ -24,11 +19,13 @@ export async function probe(): Promise<ViewerProbeApi> {
   return p;
 }
 
-/** A fresh temporary folder holding every example file; removed by the returned function. */
+/**
+ * A fresh temporary folder holding every example file; removed by the returned function. The viewer's suite
+ * writes files into it and removes it, so it is its own and not the shared folder of examples.ts.
+ */
 export function writeExamples(): { dir: string; uri(name: string): vscode.Uri; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'provlog-viewer-it-'));
-  mkdirSync(dir, { recursive: true });
-  for (const f of exampleSet()) writeFileSync(join(dir, f.name), f.bytes);
+  for (const f of examples()) writeFileSync(join(dir, f.name), f.bytes);
   return { dir, uri: (name) => vscode.Uri.file(join(dir, name)), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -64,8 +61,4 @@ export function isViewerTab(input: unknown, uri: vscode.Uri): boolean {
 
 export function isTextTab(input: unknown, uri: vscode.Uri): boolean {
   return input instanceof vscode.TabInputText && input.uri.toString() === uri.toString();
-}
-
-export async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
