@@ -33,6 +33,7 @@ Commands:
   explain   what an error code means and what to do (no FILE)
   prettify  lossless, streaming pretty-print of a JSON log (-o OUT)
   export    the filtered events as csv, json or md (--format, -o OUT)
+  fetch     pull logs from where they live into a file (provlog help fetch)
 
 Several FILEs are read together as one log (e.g. several PT1H.json blobs). A portal CSV file
 brings its _ProvisioningSteps and _ModifiedProperties siblings from its folder.

@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { parseCommandLine, type CommandName, type CommandRequest } from './args';
 import { errorsCommand, explainCommand } from './commands/errorCodes';
 import { exportCommand } from './commands/export';
+import { fetchCommand, fetchHelp } from './commands/fetch';
 import { idsCommand, listCommand } from './commands/list';
 import { prettifyCommand } from './commands/prettify';
 import { summaryCommand } from './commands/summary';
@@ -25,6 +26,14 @@ const HANDLERS: Readonly<Record<CommandName, (req: CommandRequest, io: CliIo) =>
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    // `fetch` has sources with options of their own, so it parses its own command line.
+    if (argv[0] === 'fetch') return await fetchCommand(argv.slice(1), io);
+    if (argv[0] === 'help' && argv[1] === 'fetch') {
+      const text = fetchHelp(argv[2]);
+      if (text === undefined) throw new UsageError(`No help for "fetch ${argv[2]}": it is not a source.`);
+      io.stdout.write(text);
+      return EXIT.ok;
+    }
     const req = parseCommandLine(argv);
     if (req.command === 'version') {
       io.stdout.write(`provlog ${version}\n`);

@@ -35,6 +35,8 @@ export const config = {
   confirmAboveBytes: (): number => Math.max(0, get('viewer.confirmAboveMB', 500)) * 1024 * 1024,
   failuresFirst: (): boolean => get('tree.failuresFirst', true),
   treePageSize: (): number => Math.min(500, Math.max(20, get('tree.pageSize', 200))),
+  /** The VS Code authentication provider that signs in to Microsoft services ("microsoft" = VS Code's own). */
+  authenticationProvider: (): string => get<string>('connections.authenticationProvider', 'microsoft').trim() || 'microsoft',
   treeGroupBy: (): TreeGrouping => {
     const v = get<string>('tree.groupBy', 'cycle');
     return v === 'identity' || v === 'errorCode' || v === 'status' ? v : 'cycle';
