@@ -21,6 +21,15 @@ export function oneLine(s: string, max = 200): string {
   return clean.length > max ? `${cutAt(clean, max)}…` : clean;
 }
 
+/**
+ * Text for VS Code to draw (titles, labels, notifications): oneLine, and VS Code's own syntax in plain
+ * strings (`$(icon)` in labels, `[text](link)` in notifications) broken by a zero-width space of ours
+ * between `$`/`]` and `(`, so it is drawn as the text it is.
+ */
+export function workbenchText(s: string, max = 200): string {
+  return oneLine(s, max).replace(/\$\(/g, '$\u200b(').replace(/\]\(/g, ']\u200b(');
+}
+
 /** The first `max` UTF-16 units, without splitting a surrogate pair. */
 export function cutAt(s: string, max: number): string {
   if (s.length <= max) return s;

@@ -13,6 +13,7 @@ import type { Deps } from '../deps';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../exportFlow';
 import type { OpenLog } from '../logRegistry';
 import { requireLog } from './activeLog';
+import { notify } from '../uiText';
 
 const KINDS: readonly IdKind[] = ['change', 'cycle', 'job', 'sourceId', 'targetId'];
 
@@ -37,18 +38,18 @@ export function registerFilteredCommands(deps: Pick<Deps, 'registry'>): vscode.D
       if (picked === undefined) return;
       const { kind, ids } = picked;
       if (ids.length === 0) {
-        void vscode.window.showInformationMessage(`The ${plural(indices.length, 'filtered event')} have no ${ID_LABELS[kind].many}.`);
+        void notify('info', `The ${plural(indices.length, 'filtered event')} have no ${ID_LABELS[kind].many}.`);
         return;
       }
       await vscode.env.clipboard.writeText(ids.join('\n'));
-      void vscode.window.showInformationMessage(`Copied ${formatCount(ids.length)} ${ids.length === 1 ? ID_LABELS[kind].one : ID_LABELS[kind].many} of ${plural(indices.length, words ? 'filtered event' : 'event')}, one a line.`);
+      void notify('info', `Copied ${formatCount(ids.length)} ${ids.length === 1 ? ID_LABELS[kind].one : ID_LABELS[kind].many} of ${plural(indices.length, words ? 'filtered event' : 'event')}, one a line.`);
     }),
     vscode.commands.registerCommand('provlog.exportFiltered', async (arg: unknown) => {
       const log = requireLog(deps.registry, arg);
       if (log === undefined) return;
       const { indices, words } = filtered(log);
       if (indices.length === 0) {
-        void vscode.window.showInformationMessage('No events pass the current filters: nothing to export.');
+        void notify('info', 'No events pass the current filters: nothing to export.');
         return;
       }
       const format = formatOf(arg);
