@@ -9,11 +9,13 @@ import { looksLikeProvisioningLog } from '../core/sniff';
 import { baseName, gatherInputs } from './fileInputs';
 import type { LogLoader } from './logLoader';
 import type { LogRegistry } from './logRegistry';
+import { RAW_SCHEME } from './rawJsonDocument';
 
 const DEBOUNCE_MS = 400;
 const EXTENSIONS = /\.(json|jsonl|ndjson|csv|log|txt)$/i;
 const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'csv', 'plaintext', 'log']);
-const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-userdata', 'vscode-settings', 'debug', 'vscode-notebook-cell']);
+// provlog-raw: a record shown by Show raw JSON belongs to a log that already has its diagnostics.
+const SKIPPED_SCHEMES = new Set([RAW_SCHEME, 'output', 'git', 'vscode-userdata', 'vscode-settings', 'debug', 'vscode-notebook-cell']);
 
 export class TextLogTracker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];

@@ -14,6 +14,7 @@ import { baseName } from '../fileInputs';
 import type { OpenLog } from '../logRegistry';
 import type { DetailTarget } from './detailContent';
 import { notify } from '../uiText';
+import { rawTitle, showRawJson } from '../rawJsonDocument';
 
 export interface Shown {
   log: OpenLog;
@@ -36,7 +37,7 @@ function labelOf(field: CopyField): string {
 }
 
 /**
- * Opens the record as an untitled JSON document beside the panel (the group to its right, so that
+ * Opens the record as a read-only JSON document beside the panel (the group to its right, so that
  * the panel stays in view); returns it (tests read it).
  */
 export async function openRawJson(shown: Shown, panelColumn: vscode.ViewColumn | undefined): Promise<vscode.TextDocument | undefined> {
@@ -45,9 +46,8 @@ export async function openRawJson(shown: Shown, panelColumn: vscode.ViewColumn |
     void notify('warning', `The text of this record could not be read again from ${shown.log.name}.`);
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: raw.text });
   const viewColumn = panelColumn === undefined ? vscode.ViewColumn.Beside : ((panelColumn + 1) as vscode.ViewColumn);
-  await vscode.window.showTextDocument(doc, { viewColumn, preview: false });
+  const doc = await showRawJson(rawTitle(shown.log.name, shown.view.changeId), raw.text, { viewColumn, preview: false });
   if (raw.kind === 'graphShape') {
     vscode.window.setStatusBarMessage('$(info) CSV rows have no JSON of their own: shown in the Graph shape of the JSON download', 6000);
   }

@@ -21,6 +21,7 @@ import { logOf, type CycleNode, type TreeNode } from './treeNodes';
 import { OPEN_CHANGE_COMMAND, OPEN_PROBLEM_COMMAND } from './treeItems';
 import { revealInTextEditor } from './revealInText';
 import { notify } from '../uiText';
+import { rawTitle, showRawJson } from '../rawJsonDocument';
 
 type IdKind = 'job' | 'cycle' | 'change';
 
@@ -87,8 +88,7 @@ export function registerTreeCommands(deps: Pick<Deps, 'registry' | 'detail'>, pr
         void notify('info', 'This event comes from a CSV download, which has no JSON of its own. The detail panel shows all of its fields.');
         return;
       }
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: raw.text });
-      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+      await showRawJson(rawTitle(node.log.name, node.log.model.store.get('changeId', node.index)), raw.text, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
     register('provlog.tree.compareCycles', (arg, all) => {
       // From the context menu: the clicked cycle and the selection; from the title bar: the selection.
