@@ -86,7 +86,7 @@ export class ViewerEditor implements vscode.Disposable {
         else this.keep();
         const result = this.session.run(model, msg, config.dateWindowRelativeTo());
         this.post(result);
-        this.deps.registry.setViewerFilter(this.doc.uri, this.session.filter);
+        this.deps.registry.setViewerFilter(this.doc.uri, this.session.filter, this.session.sort);
         return;
       }
       case 'rows': {
