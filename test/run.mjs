@@ -9,6 +9,9 @@ import { join } from 'node:path';
 
 const ALL = ['lint', 'typecheck', 'unit', 'integration', 'e2e', 'package'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// --readme-screenshots (npm run screenshots): the e2e tier writes its screenshots into docs/screenshots,
+// the README's pictures, on purpose; otherwise they go to the ignored test-results/screenshots.
+if (process.argv.includes('--readme-screenshots')) process.env.PROVLOG_SCREENSHOTS_DIR = 'docs/screenshots';
 const tiers = asked.length > 0 ? asked : ALL;
 for (const t of tiers) {
   if (!ALL.includes(t)) {
