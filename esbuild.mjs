@@ -71,7 +71,7 @@ const tests = [
   },
   {
     ...node,
-    entryPoints: [...filesUnder('test/integration', ['.ts']), ...filesUnder('test/harness', ['.ts']), ...filesUnder('test/e2e', ['.ts'])],
+    entryPoints: [...filesUnder('test/integration', ['.ts']), ...filesUnder('test/harness', ['.ts']), ...filesUnder('test/e2e', ['.ts']), ...filesUnder('test/package', ['.ts'])],
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],

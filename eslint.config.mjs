@@ -25,8 +25,17 @@ export default tseslint.config(
         { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Log text is hostile: build DOM with textContent.' },
         { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Log text is hostile: build DOM with textContent.' },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Log text is hostile: build DOM with textContent.' },
+        {
+          selector: "CallExpression[callee.property.name=/^show(Information|Warning|Error)Message$/]",
+          message: 'Log text is hostile: notify through src/vscode/uiText.ts (notify, askModal), which reveals it.',
+        },
       ],
     },
+  },
+  {
+    // The one place that calls VS Code's notifications, after uiText.
+    files: ['src/vscode/uiText.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The core and the shared protocol run in workers, the CLI and the webview: never `vscode`, never Node-only parsing.

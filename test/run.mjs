@@ -1,13 +1,17 @@
 // The test command: builds, then runs the tiers (lint, typecheck, unit, integration, e2e) and ends with
 // one line "N passed, N failed" over all of them. Exits non-zero when any test fails or a tier cannot start.
-// Usage: node test/run.mjs [lint|typecheck|unit|integration|e2e ...]   (default: all tiers)
+// Usage: node test/run.mjs [lint|typecheck|unit|integration|e2e|package ...]   (default: all tiers)
+// "package" runs last: it builds the .vsix with a production build, which replaces the test build in dist/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ALL = ['lint', 'typecheck', 'unit', 'integration', 'e2e'];
+const ALL = ['lint', 'typecheck', 'unit', 'integration', 'e2e', 'package'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// --readme-screenshots (npm run screenshots): the e2e tier writes its screenshots into docs/screenshots,
+// the README's pictures, on purpose; otherwise they go to the ignored test-results/screenshots.
+if (process.argv.includes('--readme-screenshots')) process.env.PROVLOG_SCREENSHOTS_DIR = 'docs/screenshots';
 const tiers = asked.length > 0 ? asked : ALL;
 for (const t of tiers) {
   if (!ALL.includes(t)) {
@@ -27,6 +31,7 @@ const plan = {
   unit: { counted: true, cmd: mocha(['out/test/unit/**/*.test.js'], ['--timeout', '20000']) },
   integration: { counted: true, cmd: ['node', ['--enable-source-maps', 'out/test/harness/runIntegration.js']] },
   e2e: { counted: true, cmd: mocha(['out/test/e2e/**/*.test.js'], ['--timeout', '180000']) },
+  package: { counted: true, cmd: mocha(['out/test/package/**/*.test.js'], ['--timeout', '300000']) },
 };
 
 function run([cmd, args], env = {}) {

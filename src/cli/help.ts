@@ -70,7 +70,7 @@ Examples:
   provlog summary --json --since 24h PT1H.json PT1H-2.json`,
   list: `Usage: provlog list FILE... [filters] [--sort KEY] [--limit N] [--json]
 
-The matching events in file order, as an aligned table, or with --json an array of objects with
+The matching events newest first (as the viewer lists them), as an aligned table, or with --json an array of objects with
 changeId, cycleId, jobId, activityDateTime, action, status, identityType, displayName,
 sourceSystem, targetSystem, errorCode, id, sourceId, targetId, targetDisplayName, application,
 reason and durationMs.

@@ -35,7 +35,8 @@ function oneLineShown(text: string, max: number): string {
 export function mdText(text: string, max = MAX_VALUE_CHARS): string {
   return oneLineShown(text, max)
     .replace(STRUCTURE, (c) => ENTITIES[c] ?? `\\${c}`)
-    .replace(LINE_START, (m) => `\\${m}`);
+    // `- x` → `\\- x`, but `1. x` → `1\\. x`: CommonMark escapes punctuation only, so `\\1.` would show its backslash.
+    .replace(LINE_START, (m) => (/^\d/.test(m) ? `${m.slice(0, -1)}\\${m.slice(-1)}` : `\\${m}`));
 }
 
 /** `text` as inert Markdown for hovers: nothing in it can become markup, a link or an icon. */

@@ -21,6 +21,30 @@ export function oneLine(s: string, max = 200): string {
   return clean.length > max ? `${cutAt(clean, max)}…` : clean;
 }
 
+/**
+ * Text for VS Code to draw (titles, labels, notifications): oneLine, and VS Code's own syntax in plain
+ * strings (`$(icon)` in labels, `[text](link)` in notifications) broken by a zero-width space of ours
+ * between `$`/`]` and `(`, so it is drawn as the text it is.
+ */
+export function workbenchText(s: string, max = 200): string {
+  return oneLine(s, max).replace(/\$\(/g, '$\u200b(').replace(/\]\(/g, ']\u200b(');
+}
+
+/**
+ * `s` in at most `max` units with its middle cut out (`HybridSynchro…NameNotUnique`): codes share
+ * long prefixes, so keeping both ends keeps two different codes apart where an end-ellipsis would not.
+ */
+export function middleEllipsis(s: string, max: number): string {
+  if (s.length <= max) return s;
+  if (max <= 1) return '…';
+  const tailLength = Math.floor((max - 1) / 2);
+  const head = cutAt(s, max - 1 - tailLength);
+  let tail = s.slice(s.length - tailLength);
+  const first = tail.charCodeAt(0);
+  if (first >= 0xdc00 && first <= 0xdfff) tail = tail.slice(1);
+  return `${head}…${tail}`;
+}
+
 /** The first `max` UTF-16 units, without splitting a surrogate pair. */
 export function cutAt(s: string, max: number): string {
   if (s.length <= max) return s;

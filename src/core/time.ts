@@ -62,3 +62,72 @@ export function formatUtcClock(t: number): string {
   if (Number.isNaN(t)) return '';
   return `${new Date(t).toISOString().slice(11, 16)} UTC`;
 }
+
+/**
+ * The one rule for showing times (setting provlog.time.zone): every view writes a time the same way,
+ * `2026-03-02 14:00:27 UTC`, or in the person's zone `2026-03-02 15:00:27 UTC+1`, and offers the other
+ * zone on hover. 24-hour clock, ISO-like dates: the file, the portal's downloads and support tickets
+ * read the same way.
+ */
+export type TimeZoneChoice = 'utc' | 'local';
+
+export function isTimeZoneChoice(v: unknown): v is TimeZoneChoice {
+  return v === 'utc' || v === 'local';
+}
+
+interface Parts {
+  date: string;
+  clock: string;
+  zone: string;
+}
+
+function partsOf(t: number, zone: TimeZoneChoice, withMs = false): Parts {
+  if (zone === 'utc') {
+    const iso = new Date(t).toISOString();
+    return { date: iso.slice(0, 10), clock: iso.slice(11, withMs ? 23 : 19), zone: 'UTC' };
+  }
+  // Local wall-clock time: shift by the offset and read it back as if it were UTC.
+  const offset = -new Date(t).getTimezoneOffset();
+  const iso = new Date(t + offset * 60_000).toISOString();
+  const sign = offset < 0 ? '−' : '+';
+  const h = Math.floor(Math.abs(offset) / 60);
+  const m = Math.abs(offset) % 60;
+  const label = offset === 0 ? 'UTC' : `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+  return { date: iso.slice(0, 10), clock: iso.slice(11, withMs ? 23 : 19), zone: label };
+}
+
+/** `2026-03-02 14:00:27 UTC` / `2026-03-02 15:00:27 UTC+1`; '' for NaN. */
+export function formatTimeIn(t: number, zone: TimeZoneChoice, withMs = false): string {
+  if (!Number.isFinite(t)) return '';
+  const p = partsOf(t, zone, withMs);
+  return `${p.date} ${p.clock} ${p.zone}`;
+}
+
+/** The other zone's writing, for a hover: `In your time: …` or `In UTC: …`. */
+export function formatOtherZone(t: number, zone: TimeZoneChoice): string {
+  if (!Number.isFinite(t)) return '';
+  return zone === 'utc' ? `Your time: ${formatTimeIn(t, 'local')}` : `UTC: ${formatTimeIn(t, 'utc')}`;
+}
+
+/** `2026-03-02 14:00 UTC` without seconds: chart axes and chips. */
+export function formatShortIn(t: number, zone: TimeZoneChoice): string {
+  if (!Number.isFinite(t)) return '';
+  const p = partsOf(t, zone);
+  return `${p.date} ${p.clock.slice(0, 5)} ${p.zone}`;
+}
+
+/**
+ * A span: `2026-03-02 11:14 – 14:00 UTC` (the date again only across midnight); within one minute
+ * with seconds, `2026-03-02 09:00:02 – 09:00:41 UTC`, never "09:00 – 09:00".
+ */
+export function formatSpanIn(first: number, last: number, zone: TimeZoneChoice): string {
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return '';
+  const a = partsOf(first, zone);
+  const b = partsOf(last, zone);
+  const seconds = Math.abs(last - first) < 60_000 || a.clock.slice(0, 5) === b.clock.slice(0, 5);
+  const clock = (p: Parts): string => (seconds ? p.clock : p.clock.slice(0, 5));
+  if (first === last) return `${a.date} ${clock(a)} ${a.zone}`;
+  const end = a.date === b.date ? clock(b) : `${b.date} ${clock(b)}`;
+  // Across a change of offset (summer time) each end says its own zone.
+  return a.zone === b.zone ? `${a.date} ${clock(a)} – ${end} ${b.zone}` : `${a.date} ${clock(a)} ${a.zone} – ${end} ${b.zone}`;
+}

@@ -11,6 +11,7 @@ import { exportJson } from '../core/export/jsonExport';
 import { exportMarkdown } from '../core/export/markdownExport';
 import type { LogModel } from '../core/logModel';
 import { baseName } from './fileInputs';
+import { notify } from './uiText';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
 
@@ -44,12 +45,12 @@ export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
   });
   if (target === undefined) return [];
   if (target.toString() === req.source.toString()) {
-    void vscode.window.showErrorMessage('Choose another file: the export never overwrites the log it comes from.');
+    void notify('error', 'Choose another file: the export never overwrites the log it comes from.');
     return [];
   }
   const written = await writeExport(req, format, target);
   const open = 'Open';
-  void vscode.window.showInformationMessage(`Exported ${plural(req.indices.length, 'event')} to ${written.map(baseName).join(', ')}.`, open).then((choice) => {
+  void notify('info', `Exported ${plural(req.indices.length, 'event')} to ${written.map(baseName).join(', ')}.`, open).then((choice) => {
     if (choice === open && written[0]) void vscode.commands.executeCommand('vscode.open', written[0]);
   });
   return written;

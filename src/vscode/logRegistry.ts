@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LogModel } from '../core/logModel';
 import type { EventFilter } from '../core/query';
+import type { ViewSort } from '../core/viewQuery';
 import { baseName } from './fileInputs';
 
 export type LogSource = 'viewer' | 'text';
@@ -34,12 +35,15 @@ export interface FilterRequest {
   replace: boolean;
 }
 
+/** The viewer's default order, the portal's: newest first. */
+const NEWEST_FIRST: ViewSort = { key: 'time', dir: 'desc' };
+
 export class LogRegistry implements vscode.Disposable {
   private readonly logs = new Map<string, OpenLog>();
   private versions = 0;
   private activeKey: string | undefined;
   private readonly pendingFilters = new Map<string, FilterRequest>();
-  private readonly viewerFilters = new Map<string, EventFilter>();
+  private readonly viewerFilters = new Map<string, { filter: EventFilter; sort: ViewSort }>();
   private readonly _onDidChangeLogs = new vscode.EventEmitter<void>();
   private readonly _onDidChangeActive = new vscode.EventEmitter<OpenLog | undefined>();
   private readonly _onDidSelectEvent = new vscode.EventEmitter<EventSelection>();
@@ -120,14 +124,19 @@ export class LogRegistry implements vscode.Disposable {
   }
 
   /** The viewer tells what it currently shows, for commands that act on "the filtered events". */
-  setViewerFilter(uri: vscode.Uri, filter: EventFilter | undefined): void {
+  setViewerFilter(uri: vscode.Uri, filter: EventFilter | undefined, sort: ViewSort = NEWEST_FIRST): void {
     if (filter === undefined) this.viewerFilters.delete(uri.toString());
-    else this.viewerFilters.set(uri.toString(), filter);
+    else this.viewerFilters.set(uri.toString(), { filter, sort });
   }
 
   /** The filter of the viewer showing `uri` (none: every event). */
   viewerFilter(uri: vscode.Uri): EventFilter {
-    return this.viewerFilters.get(uri.toString()) ?? {};
+    return this.viewerFilters.get(uri.toString())?.filter ?? {};
+  }
+
+  /** The order of the viewer showing `uri`: exports and copies list events as it does (newest first without one). */
+  viewerSort(uri: vscode.Uri): ViewSort {
+    return this.viewerFilters.get(uri.toString())?.sort ?? NEWEST_FIRST;
   }
 
   /** The viewer takes the filter asked for before it was ready. */

@@ -9,16 +9,19 @@ import { looksLikeProvisioningLog } from '../core/sniff';
 import { baseName, gatherInputs } from './fileInputs';
 import type { LogLoader } from './logLoader';
 import type { LogRegistry } from './logRegistry';
+import { RAW_SCHEME } from './rawJsonDocument';
 
 const DEBOUNCE_MS = 400;
 const EXTENSIONS = /\.(json|jsonl|ndjson|csv|log|txt)$/i;
 const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'csv', 'plaintext', 'log']);
-const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-userdata', 'vscode-settings', 'debug', 'vscode-notebook-cell']);
+// provlog-raw: a record shown by Show raw JSON belongs to a log that already has its diagnostics.
+const SKIPPED_SCHEMES = new Set([RAW_SCHEME, 'output', 'git', 'vscode-userdata', 'vscode-settings', 'debug', 'vscode-notebook-cell']);
 
 export class TextLogTracker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly pending = new Map<string, vscode.CancellationTokenSource>();
+  /** Per document: the read under way, of which version. A read of the same version is joined, never restarted. */
+  private readonly pending = new Map<string, { version: number; cts: vscode.CancellationTokenSource; done: Promise<void> }>();
 
   constructor(
     private readonly registry: LogRegistry,
@@ -35,7 +38,11 @@ export class TextLogTracker implements vscode.Disposable {
     this.updateActive();
   }
 
-  /** Reads a document now (tests and commands that need the result at once). */
+  /**
+   * Reads a document now (hovers, code actions, tests): joins a read of the same text already under
+   * way. (Restarting it let the debounced read that follows an edit cancel the hover's own read, and
+   * the hover came back empty: the race of a loaded machine.)
+   */
   async refresh(document: vscode.TextDocument): Promise<void> {
     await this.read(document);
   }
@@ -53,23 +60,32 @@ export class TextLogTracker implements vscode.Disposable {
     );
   }
 
-  private async read(document: vscode.TextDocument): Promise<void> {
+  private read(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    this.pending.get(key)?.cancel();
-    if (document.isClosed) return;
+    const under = this.pending.get(key);
+    if (under !== undefined && under.version === document.version && !document.isClosed) return under.done;
+    under?.cts.cancel();
+    if (document.isClosed) return Promise.resolve();
+    const cts = new vscode.CancellationTokenSource();
+    const entry = { version: document.version, cts, done: Promise.resolve() };
+    entry.done = this.readOnce(document, cts).finally(() => {
+      if (this.pending.get(key) === entry) this.pending.delete(key);
+      cts.dispose();
+    });
+    this.pending.set(key, entry);
+    return entry.done;
+  }
+
+  private async readOnce(document: vscode.TextDocument, cts: vscode.CancellationTokenSource): Promise<void> {
     const text = document.getText();
     if (!looksLikeProvisioningLog(text)) {
       this.registry.remove(document.uri, 'text');
       this.updateActive();
       return;
     }
-    const cts = new vscode.CancellationTokenSource();
-    this.pending.set(key, cts);
     const version = document.version;
     const files = await inputsFor(document, text);
     const result = await this.loader.load(files, { token: cts.token });
-    if (this.pending.get(key) === cts) this.pending.delete(key);
-    cts.dispose();
     if (result.kind === 'cancelled' || document.isClosed || document.version !== version) return;
     if (result.model.store.size > 0 || result.model.data.problems.some((p) => p.code === 'truncated')) {
       this.registry.set(document.uri, 'text', result.model);
@@ -83,7 +99,7 @@ export class TextLogTracker implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.pending.get(key)?.cancel();
+    this.pending.get(key)?.cts.cancel();
     this.registry.remove(document.uri, 'text');
     this.updateActive();
   }
@@ -106,7 +122,7 @@ export class TextLogTracker implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
-    for (const c of this.pending.values()) c.cancel();
+    for (const p of this.pending.values()) p.cts.cancel();
     for (const d of this.disposables) d.dispose();
   }
 }

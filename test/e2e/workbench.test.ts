@@ -1,5 +1,5 @@
 // The workbench as a person meets it: the workspace in the Explorer, a file opened by a click, its text
-// on screen, the colour theme changed from the command palette. Saves docs/screenshots/workbench.png.
+// on screen, the colour theme changed from the command palette. Saves the workbench.png screenshot.
 import * as assert from 'node:assert/strict';
 import { fixtureWorkspace } from '../harness/repoPaths';
 import { useWorkbench } from './workbench';

@@ -3,7 +3,7 @@
 // the Explorer, the command palette, hovers, reading the screen, screenshots.
 // Teardown stops the server's process group and the browser, on success, failure, timeout and signals.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { closeBrowser, launchChromium } from '../harness/browser';
 import { type CodeServer, startCodeServer } from '../harness/codeServer';
@@ -23,8 +23,13 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
 }
 
-export const screenshotsDir = join(repoRoot, 'docs', 'screenshots');
 export const testResultsDir = join(repoRoot, 'test-results');
+/**
+ * Where screenshots go: test-results/screenshots (ignored) on every test run, so tests never change
+ * tracked files; `npm run screenshots` points PROVLOG_SCREENSHOTS_DIR at docs/screenshots to refresh
+ * the README's pictures on purpose.
+ */
+export const screenshotsDir = process.env['PROVLOG_SCREENSHOTS_DIR'] ? resolve(repoRoot, process.env['PROVLOG_SCREENSHOTS_DIR']) : join(testResultsDir, 'screenshots');
 
 const live = new Set<Workbench>();
 onTerminationSignal(async () => {
@@ -192,7 +197,7 @@ export class Workbench {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   }
 
-  /** Saves docs/screenshots/<name>.png, the README's pictures of the main screens. */
+  /** Saves <screenshotsDir>/<name>.png: the README's pictures when refreshed with npm run screenshots. */
   async screenshot(name: string): Promise<string> {
     return this.screenshotTo(join(screenshotsDir, `${name}.png`));
   }

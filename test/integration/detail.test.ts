@@ -9,7 +9,7 @@ import { prettifyText } from '../../src/core/prettify';
 import type { Deps } from '../../src/vscode/deps';
 import { revealControls } from '../../src/core/safeText';
 import { HOSTILE_NAMES } from '../fixtures/generator/hostile';
-import { closePanel, closeTabs, discardUntitled, exampleUri, firstFailure, isTextTab, liveDeps, loadLog, rendersEvent, showAndWait, waitFor } from './detailTestSupport';
+import { closePanel, closeTabs, exampleUri, firstFailure, isTextTab, liveDeps, loadLog, rendersEvent, showAndWait, waitFor } from './detailTestSupport';
 
 /** One file per format the readers know (the CSV trio opened through its main file). */
 const FORMAT_FILES = [
@@ -94,13 +94,16 @@ describe('detail panel: content', function () {
       // The button's handler has shown the document when it returns: it is the active editor.
       const doc = await waitFor(() => {
         const d = vscode.window.activeTextEditor?.document;
-        return d?.isUntitled && d.getText() === expected ? d : undefined;
-      }, `an untitled editor with the record of ${name}`, 5000).catch(() => vscode.window.activeTextEditor?.document);
-      assert.ok(doc?.isUntitled, 'an untitled document');
+        return d?.uri.scheme === 'provlog-raw' && d.getText() === expected ? d : undefined;
+      }, `a read-only editor with the record of ${name}`, 5000).catch(() => vscode.window.activeTextEditor?.document);
+      assert.equal(doc?.uri.scheme, 'provlog-raw', 'a read-only virtual document');
+      assert.equal(doc.isUntitled, false, 'not an untitled file that asks to be saved');
+      assert.equal(doc.isDirty, false);
       assert.equal(doc.languageId, 'json');
       assert.equal(doc.getText(), expected, name);
       if (name.endsWith('.csv')) assert.equal(own, undefined, 'CSV rows have no JSON of their own');
-      await discardUntitled(doc);
+      await closeTabs(isTextTab(doc.uri));
+      assert.equal(vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === doc.uri.toString()), false);
       deps.registry.remove(uri, 'viewer');
     }
   });

@@ -2,6 +2,7 @@
 // event's reason with links that run only the three allowed commands; on IDs a summary; on enum values their meaning.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { services } from './extensionServices';
 import { closeAllEditors, codeOf, diagnosticsOf, exampleUri, freshCopy, openAsText } from './textTestSupport';
 
 const ALLOWED = ['provlog.showDetails', 'provlog.filterTo', 'provlog.copyText'];
@@ -77,6 +78,30 @@ describe('hover', function () {
     // Right after the edit: the hover reads the document again rather than use the old reading.
     const unknown = await hoverAt(copy, d.range.start.translate(0, 1));
     assert.match(unknown.text, /\*\*FreshlyInventedCode\*\* · unrecognized error code/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('right after an edit, while other reads of the same text keep starting (the debounced read, code actions)', async () => {
+    // The race of a loaded machine: the hover reads the edited text; the tracker's debounced read of the
+    // same text started meanwhile used to cancel the hover's read, and the hover came back empty.
+    // Here other reads start continuously while the hover is answered; they must join, not restart.
+    const deps = await services();
+    const copy = freshCopy('graph-page-beta.json');
+    const { editor } = await openAsText(copy);
+    const d = (await diagnosticsOf(copy)).find((x) => typeof x.code === 'object')!;
+    await editor.edit((b) => b.replace(d.range, 'AnotherInventedCode'));
+    let answered = false;
+    const others = (async () => {
+      let n = 0;
+      while (!answered && n++ < 2000) {
+        void deps.texts.refresh(editor.document);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const hover = await hoverAt(copy, d.range.start.translate(0, 1));
+    answered = true;
+    await others;
+    assert.match(hover.text, /\*\*AnotherInventedCode\*\* · unrecognized error code/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -112,13 +112,17 @@ describe('tree: context menu and clicks', function () {
     assert.ok(existsSync(join(folder, 'ProvisioningLogs_ProvisioningSteps.csv')));
   });
 
-  it('opens the raw JSON of a change, prettified, in an untitled JSON editor', async () => {
+  it('opens the raw JSON of a change, prettified, in a read-only JSON editor that is never dirty', async () => {
     await vscode.commands.executeCommand('provlog.tree.openRawJson', failed);
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'provlog-raw' ? vscode.window.activeTextEditor : undefined));
+    assert.equal(editor.document.isUntitled, false);
+    assert.equal(editor.document.isDirty, false);
     assert.equal(editor.document.languageId, 'json');
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map((d) => d.message), [], 'the record adds nothing to Problems');
     assert.equal(editor.document.getText(), prettifyText(log.log.model.rawText(failed.index)!).text);
     assert.match(editor.document.getText(), /\n {2}"id": /);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('compares two cycles of a job in a Markdown report', async () => {

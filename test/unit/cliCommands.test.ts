@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { explainJson, lookupErrorCode } from '../../src/core/catalog/catalog';
 import { generateRecords, type GraphRecord } from '../fixtures/generator/records';
 import { graphPage, portalJson } from '../fixtures/generator/writers';
-import { cli, ids, json, NOW, rec, TempFolder, unique } from './cliHarness';
+import { cli, json, listOrder, NOW, rec, TempFolder, unique } from './cliHarness';
 
 const DAY = 86400_000;
 // Two downloads' worth, three days apart, so that time windows have something to cut.
@@ -24,7 +24,7 @@ async function listIds(...args: string[]): Promise<string[]> {
   return json<{ id: string }[]>(r).map((e) => e.id);
 }
 
-const where = (f: (r: GraphRecord) => boolean): string[] => ids(records.filter(f));
+const where = (f: (r: GraphRecord) => boolean): string[] => listOrder(records.filter(f));
 const has = (s: string, needle: string): boolean => s.toLowerCase().includes(needle.toLowerCase());
 
 describe('CLI summary', () => {
@@ -76,8 +76,11 @@ describe('CLI list', () => {
       'changeId', 'cycleId', 'jobId', 'activityDateTime', 'action', 'status', 'identityType', 'displayName', 'sourceSystem', 'targetSystem',
       'errorCode', 'id', 'sourceId', 'targetId', 'targetDisplayName', 'application', 'reason', 'durationMs',
     ]);
-    listed.forEach((e, k) => {
-      const x = records[k]!;
+    // Without --sort: newest first, as the viewer lists them.
+    const byId = new Map(records.map((x) => [String(x['id']), x]));
+    assert.deepEqual(listed.map((e) => e['id']), listOrder(records));
+    listed.forEach((e) => {
+      const x = byId.get(String(e['id']))!;
       assert.equal(e['changeId'], rec.str(x, 'changeId'));
       assert.equal(e['activityDateTime'], rec.str(x, 'activityDateTime'));
       assert.equal(e['action'], rec.action(x));

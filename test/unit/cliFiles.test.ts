@@ -11,7 +11,7 @@ import { portalCsvTrio } from '../fixtures/generator/portalCsvWriter';
 import { utf16le } from '../fixtures/generator/powershellWriter';
 import { generateRecords } from '../fixtures/generator/records';
 import { diagnosticJsonLines, portalJson } from '../fixtures/generator/writers';
-import { cli, ids, json, rec, TempFolder } from './cliHarness';
+import { cli, json, listOrder, rec, TempFolder } from './cliHarness';
 
 const records = generateRecords({ seed: 31, count: 120, failureRate: 0.2 });
 const text = portalJson(records);
@@ -82,7 +82,7 @@ describe('CLI prettify', () => {
 });
 
 describe('CLI export', () => {
-  const failures = ids(records.filter((x) => rec.status(x) === 'failure'));
+  const failures = listOrder(records.filter((x) => rec.status(x) === 'failure'));
 
   it('json to stdout reads back as the same events', async () => {
     const r = await cli(['export', file, '--format', 'json']);
@@ -173,12 +173,12 @@ describe('CLI: several files and the CSV trio', () => {
     const summary = await cli(['summary', join(dir, 'ProvisioningLogs.csv')]);
     assert.equal(summary.code, 0, summary.stderr);
     assert.equal(summary.stdout.match(/^File: /gm)?.length, 3, 'the two siblings were read too');
-    assert.deepEqual(await listedIds(join(dir, 'ProvisioningLogs.csv')), ids(records));
+    assert.deepEqual(await listedIds(join(dir, 'ProvisioningLogs.csv')), listOrder(records));
 
     const out = tmp.path('roundtrip');
     mkdirSync(out);
     const r = await cli(['export', file, '--format', 'csv', '--action', 'create', '-o', join(out, 'ProvisioningLogs.csv')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(await listedIds(join(out, 'ProvisioningLogs.csv')), ids(records.filter((x) => rec.action(x) === 'create')));
+    assert.deepEqual(await listedIds(join(out, 'ProvisioningLogs.csv')), listOrder(records.filter((x) => rec.action(x) === 'create')));
   });
 });

@@ -72,6 +72,11 @@ export function ids(records: readonly GraphRecord[]): string[] {
   return records.map((r) => String(r['id']));
 }
 
+/** The ids as `provlog list` orders them without --sort: newest first, ties in file order (the viewer's order). */
+export function listOrder(records: readonly GraphRecord[]): string[] {
+  return ids(records.map((x, k) => ({ x, k })).sort((a, b) => rec.time(b.x) - rec.time(a.x) || a.k - b.k).map((a) => a.x));
+}
+
 /** Parses stdout as JSON, with the output in the message when it is not JSON. */
 export function json<T = unknown>(r: CliResult): T {
   try {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { exportJson } from '../../src/core/export/jsonExport';
 import { exportMarkdown } from '../../src/core/export/markdownExport';
+import { mdText } from '../../src/core/markdownText';
 import { recordAt } from '../../src/core/records';
 import { hostileRecords } from '../fixtures/generator/hostile';
 import { generateRecords } from '../fixtures/generator/records';
@@ -70,5 +71,22 @@ describe('Markdown export', () => {
       assert.equal(line.split(/(?<!\\)\|/).length - 2, line.startsWith('| `') ? 5 : 7, line.slice(0, 80));
     }
     assert.match(out, /and 1 more events/);
+  });
+
+  it('writes numbered advice without a stray backslash, and lists events in the order given (the view\'s)', () => {
+    const log = readText(portalJson(records));
+    const failed = [...Array(log.store.size).keys()].filter((i) => log.store.statusOf(i) === 'failure').reverse();
+    const out = collect((w) => exportMarkdown(log, failed, w));
+    assert.doesNotMatch(out, /\\\d/, 'no "\\1." in a cell: CommonMark shows that backslash');
+    const rows = out.split('## Events')[1]!.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Date'));
+    assert.deepEqual(rows.map((l) => /`([^`]+)` \|$/.exec(l)?.[1]), failed.map((i) => log.store.get('changeId', i)));
+  });
+});
+
+describe('Markdown text', () => {
+  it('escapes a leading list marker so it is shown, not drawn, and without a visible backslash for numbers', () => {
+    assert.equal(mdText('1. Check the app'), '1\\. Check the app');
+    assert.equal(mdText('12) Retry'), '12\\) Retry');
+    assert.equal(mdText('- item'), '\\- item');
   });
 });

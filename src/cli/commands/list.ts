@@ -4,7 +4,7 @@
  */
 import { collectIds } from '../../core/idLists';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
-import { Sorter } from '../../core/sort';
+import { sorterOf } from '../../core/sort';
 import type { EventStore } from '../../core/store';
 import { formatUtc } from '../../core/time';
 import type { CommandRequest } from '../args';
@@ -74,7 +74,8 @@ export async function listCommand(req: CommandRequest, io: CliIo): Promise<ExitC
   if (sel.status === EXIT.unreadable) return sel.status;
   const { store } = sel.log;
   let indices = sel.indices;
-  if (req.sort) indices = new Sorter(store).sort(indices, req.sort.key, req.sort.dir);
+  // Without --sort, newest first: the viewer's and the portal's order (ties in file order).
+  indices = sorterOf(store).sort(indices, req.sort?.key ?? 'time', req.sort?.dir ?? 'desc');
   if (req.limit !== undefined) indices = indices.subarray(0, req.limit);
   if (req.json) {
     writeJsonArray(io.stdout, map(indices, (i) => listedEvent(store, i)));

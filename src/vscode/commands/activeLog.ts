@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LogRegistry, OpenLog } from '../logRegistry';
+import { notify } from '../uiText';
 
 export function targetLog(registry: Pick<LogRegistry, 'get' | 'active' | 'all'>, arg?: unknown): OpenLog | undefined {
   const given = uriOf(arg);
@@ -18,7 +19,7 @@ export function targetLog(registry: Pick<LogRegistry, 'get' | 'active' | 'all'>,
 export function requireLog(registry: Pick<LogRegistry, 'get' | 'active' | 'all'>, arg?: unknown): OpenLog | undefined {
   const log = targetLog(registry, arg);
   if (log === undefined) {
-    void vscode.window.showInformationMessage('Open a provisioning log first (the JSON or CSV download), in the viewer or a text editor.');
+    void notify('info', 'Open a provisioning log first (the JSON or CSV download), in the viewer or a text editor.');
   }
   return log;
 }
@@ -39,6 +40,6 @@ export async function showInViewer(log: OpenLog): Promise<void> {
   try {
     await vscode.commands.executeCommand('vscode.openWith', log.uri, 'provlog.viewer');
   } catch (e) {
-    void vscode.window.showErrorMessage(`The Provisioning Log Viewer could not show ${log.name}: ${e instanceof Error ? e.message : String(e)}`);
+    void notify('error', `The Provisioning Log Viewer could not show ${log.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

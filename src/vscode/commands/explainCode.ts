@@ -13,9 +13,9 @@ import type { LogModel } from '../../core/logModel';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 import { targetLog } from './activeLog';
-import { noIcons } from './goToChange';
 import { pickOne } from './quickInputs';
 import { showReport } from './reportDocuments';
+import { uiText } from '../uiText';
 
 export interface CodeItem extends vscode.QuickPickItem {
   code?: string;
@@ -25,10 +25,10 @@ export function codeItems(log: OpenLog | undefined): CodeItem[] {
   const items: CodeItem[] = [];
   const inLog = log ? facetValues(log.model.store, 'errorCode') : [];
   if (inLog.length > 0) {
-    items.push({ label: `In ${noIcons(log!.name)}`, kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: `In ${uiText(log!.name)}`, kind: vscode.QuickPickItemKind.Separator });
     for (const { value, count } of inLog) {
       const e = lookupErrorCode(value).entry;
-      items.push({ label: `$(error) ${noIcons(value)}`, description: `${formatCount(count)} × · ${e.title}`, detail: entryDetail(e), code: value });
+      items.push({ label: `$(error) ${uiText(value)}`, description: `${formatCount(count)} × · ${e.title}`, detail: entryDetail(e), code: value });
     }
   }
   items.push({ label: 'Catalog', kind: vscode.QuickPickItemKind.Separator });
@@ -79,7 +79,7 @@ export function registerExplainCode(deps: Pick<Deps, 'registry'>): vscode.Dispos
         placeholder: 'Pick a code, or type any code (app-prefixed codes like ContosoEntryConflict too)',
         items,
         // What was typed, unless it is already offered (then the offered item, with its count, says it).
-        freeEntry: (typed) => (offered.has(typed.toLowerCase()) ? undefined : { label: `$(question) ${noIcons(typed)}`, description: 'explain what you typed', code: typed, alwaysShow: true }),
+        freeEntry: (typed) => (offered.has(typed.toLowerCase()) ? undefined : { label: `$(question) ${uiText(typed)}`, description: 'explain what you typed', code: typed, alwaysShow: true }),
       });
       if (step.kind !== 'value' || step.value.code === undefined) return;
       code = step.value.code;

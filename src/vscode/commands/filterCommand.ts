@@ -16,8 +16,8 @@ import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 import { requireLog, showInViewer } from './activeLog';
 import { ANY_VALUE, DATE_WINDOWS, choiceItems, menuItems, valueItems, type FilterKey, type MenuItem, type ValueItem } from './filterItems';
-import { noIcons } from './goToChange';
 import { inputText, pickMany, pickOne } from './quickInputs';
+import { uiText } from '../uiText';
 
 export function registerFilterCommand(deps: Pick<Deps, 'registry'>): vscode.Disposable {
   return vscode.commands.registerCommand('provlog.filter', async (arg: unknown) => {
@@ -92,7 +92,7 @@ async function editFilter(model: LogModel, draft: EventFilter, key: FilterKey, n
         items,
         back: true,
         ...(current ? { active: current } : {}),
-        freeEntry: (typed) => ({ label: `$(edit) Contains "${noIcons(typed)}"`, description: 'what you typed', value: typed, alwaysShow: true }),
+        freeEntry: (typed) => ({ label: `$(edit) Contains "${uiText(typed)}"`, description: 'what you typed', value: typed, alwaysShow: true }),
       });
       if (step.kind !== 'value') return step.kind;
       return { ...draft, [key]: step.value.value ?? '' };

@@ -12,7 +12,7 @@ import type { LogModel } from '../../core/logModel';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import type { DateWindow, EventFilter } from '../../core/query';
 import { formatUtc } from '../../core/time';
-import { noIcons } from './goToChange';
+import { uiText } from '../uiText';
 
 export type FilterKey =
   | 'status'
@@ -47,7 +47,7 @@ export function menuItems(model: LogModel, draft: EventFilter, now = Date.now())
   const matching = model.query.run(draft, now).length;
   const edit = (key: FilterKey, icon: string, label: string, current: string): MenuItem => ({
     label: `$(${icon}) ${label}`,
-    description: current === '' ? 'any' : noIcons(current),
+    description: current === '' ? 'any' : uiText(current),
     action: { kind: 'edit', key },
   });
   const list = (values: string[] | undefined): string => (values ?? []).join(', ');
@@ -57,7 +57,7 @@ export function menuItems(model: LogModel, draft: EventFilter, now = Date.now())
     {
       label: '$(check) Apply',
       description: `${formatCount(matching)} of ${plural(model.store.size, 'event')} match`,
-      detail: words === '' ? 'No filter: every event' : noIcons(words),
+      detail: words === '' ? 'No filter: every event' : uiText(words),
       action: { kind: 'apply' },
     },
     { label: "The portal's filters", kind: SEPARATOR },
@@ -98,7 +98,7 @@ export function choiceItems(model: LogModel, key: 'status' | 'action' | 'identit
     case 'action':
       return actionFacet(store).map((f) => ({ label: ACTION_LABELS[f.value], description: formatCount(f.count), value: f.value, picked: draft.action?.includes(f.value) ?? false }));
     case 'identityType':
-      return identityTypeFacet(store).map((f) => ({ label: noIcons(f.value), description: formatCount(f.count), value: f.value, picked: draft.identityType?.includes(f.value) ?? false }));
+      return identityTypeFacet(store).map((f) => ({ label: uiText(f.value), description: formatCount(f.count), value: f.value, picked: draft.identityType?.includes(f.value) ?? false }));
   }
 }
 
@@ -111,15 +111,15 @@ export function valueItems(model: LogModel, key: 'jobId' | 'cycleId' | 'sourceSy
   const counted = (field: Parameters<typeof facetValues>[1], describe?: (v: string) => string): ValueItem[] =>
     facetValues(store, field)
       .slice(0, limit)
-      .map((f) => ({ label: noIcons(f.value), description: noIcons([formatCount(f.count), describe?.(f.value)].filter(Boolean).join(' · ')), value: f.value }));
+      .map((f) => ({ label: uiText(f.value), description: uiText([formatCount(f.count), describe?.(f.value)].filter(Boolean).join(' · ')), value: f.value }));
   switch (key) {
     case 'jobId':
-      return [any, ...index.jobs.map((j) => ({ label: noIcons(j.name || 'Job without a name'), description: noIcons(j.jobId), detail: `${plural(j.cycles.length, 'cycle')} · ${countsGlyphs(j.counts)}`, value: j.jobId }))];
+      return [any, ...index.jobs.map((j) => ({ label: uiText(j.name || 'Job without a name'), description: uiText(j.jobId), detail: `${plural(j.cycles.length, 'cycle')} · ${countsGlyphs(j.counts)}`, value: j.jobId }))];
     case 'cycleId': {
       // Cycles of the job already chosen, else of every job; newest first either way.
       const jobs = draft.jobId ? index.jobs.filter((j) => j.jobId === draft.jobId) : index.jobs;
       const cycles = jobs.flatMap((j) => j.cycles.map((c) => ({ c, job: j.name }))).sort((a, b) => (b.c.first || 0) - (a.c.first || 0));
-      return [any, ...cycles.slice(0, limit).map(({ c, job }) => ({ label: formatUtc(c.first) || 'Cycle without a time', description: noIcons(job), detail: noIcons(`${c.cycleId} · ${countsGlyphs(c.counts)}`), value: c.cycleId }))];
+      return [any, ...cycles.slice(0, limit).map(({ c, job }) => ({ label: formatUtc(c.first) || 'Cycle without a time', description: uiText(job), detail: uiText(`${c.cycleId} · ${countsGlyphs(c.counts)}`), value: c.cycleId }))];
     }
     case 'sourceSystem':
       return [any, ...counted('sourceSystem')];

@@ -13,13 +13,16 @@ import type { Deps } from '../deps';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../exportFlow';
 import type { OpenLog } from '../logRegistry';
 import { requireLog } from './activeLog';
+import { notify } from '../uiText';
+import { viewQueryOf } from '../viewer/viewerSession';
 
 const KINDS: readonly IdKind[] = ['change', 'cycle', 'job', 'sourceId', 'targetId'];
 
 export function registerFilteredCommands(deps: Pick<Deps, 'registry'>): vscode.Disposable {
   const filtered = (log: OpenLog): { indices: Uint32Array; words: string } => {
     const filter = deps.registry.viewerFilter(log.uri);
-    return { indices: log.model.query.run(filter), words: isEmptyFilter(filter) ? '' : describeFilter(filter, (t) => formatUtc(t)) };
+    // In the viewer's order (newest first when no viewer shows the log), as a person sees the events.
+    return { indices: viewQueryOf(log.model).run(filter, deps.registry.viewerSort(log.uri)), words: isEmptyFilter(filter) ? '' : describeFilter(filter, (t) => formatUtc(t)) };
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand('provlog.clearFilters', (arg: unknown) => {
@@ -37,18 +40,18 @@ export function registerFilteredCommands(deps: Pick<Deps, 'registry'>): vscode.D
       if (picked === undefined) return;
       const { kind, ids } = picked;
       if (ids.length === 0) {
-        void vscode.window.showInformationMessage(`The ${plural(indices.length, 'filtered event')} have no ${ID_LABELS[kind].many}.`);
+        void notify('info', `The ${plural(indices.length, 'filtered event')} have no ${ID_LABELS[kind].many}.`);
         return;
       }
       await vscode.env.clipboard.writeText(ids.join('\n'));
-      void vscode.window.showInformationMessage(`Copied ${formatCount(ids.length)} ${ids.length === 1 ? ID_LABELS[kind].one : ID_LABELS[kind].many} of ${plural(indices.length, words ? 'filtered event' : 'event')}, one a line.`);
+      void notify('info', `Copied ${formatCount(ids.length)} ${ids.length === 1 ? ID_LABELS[kind].one : ID_LABELS[kind].many} of ${plural(indices.length, words ? 'filtered event' : 'event')}, one a line.`);
     }),
     vscode.commands.registerCommand('provlog.exportFiltered', async (arg: unknown) => {
       const log = requireLog(deps.registry, arg);
       if (log === undefined) return;
       const { indices, words } = filtered(log);
       if (indices.length === 0) {
-        void vscode.window.showInformationMessage('No events pass the current filters: nothing to export.');
+        void notify('info', 'No events pass the current filters: nothing to export.');
         return;
       }
       const format = formatOf(arg);

@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { searchEvents } from '../../core/changeSearch';
 import { formatCount, plural } from '../../core/displayText';
-import { oneLine as plainText } from '../../core/safeText';
 import type { LogModel } from '../../core/logModel';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import { identityLabelOf } from '../../core/grouping';
@@ -18,6 +17,7 @@ import { revealInTextEditor } from '../tree/revealInText';
 import { statusCodicon } from '../tree/statusIcons';
 import { requireLog } from './activeLog';
 import { run } from './quickInputs';
+import { notify, uiText } from '../uiText';
 
 /** Up to this many changes, VS Code gets them all and filters by itself. */
 export const ALL_ITEMS_LIMIT = 10_000;
@@ -44,12 +44,7 @@ export function changeItem(model: LogModel, i: number): ChangeItem {
     .filter((s) => s !== '')
     .join(' · ');
   const name = identityLabelOf(store, i) || `Event ${i + 1}`;
-  return { label: `${statusCodicon(store.statusOf(i))} ${noIcons(name)}`, description: noIcons(description), detail: noIcons(detail, 400), index: i };
-}
-
-/** Log text in a Quick Pick: one line, cut (plainText), and `$(name)` broken up so it is not drawn as an icon. */
-export function noIcons(s: string, max = 200): string {
-  return plainText(s, max).replace(/\$\(/g, '$\u200b(');
+  return { label: `${statusCodicon(store.statusOf(i))} ${uiText(name)}`, description: uiText(description), detail: uiText(detail, 400), index: i };
 }
 
 /** The items for `query`: all (small logs) or the newest matches; with the total matching. */
@@ -67,7 +62,7 @@ export function registerGoToChange(deps: Pick<Deps, 'registry' | 'detail'>): vsc
     if (typeof wanted === 'string') {
       const at = log.model.index.eventsWithChangeId(wanted.trim())[0];
       if (at !== undefined) return goTo(deps, log, at);
-      void vscode.window.showInformationMessage(`No change with that ID in ${log.name}.`);
+      void notify('info', `No change with that ID in ${log.name}.`);
       return;
     }
     const index = await pickChange(log);
@@ -85,14 +80,14 @@ async function pickChange(log: OpenLog): Promise<number | undefined> {
   const { model } = log;
   const size = model.store.size;
   const qp = vscode.window.createQuickPick<ChangeItem>();
-  qp.title = `Go to Change in ${log.name}`;
+  qp.title = `Go to Change in ${uiText(log.name)}`;
   qp.placeholder = `Identity name or source ID, change ID, error code, application (${plural(size, 'change')})`;
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   const show = (query: string): void => {
     const { items, total } = changeItems(model, query);
     qp.items = items;
-    if (size > ALL_ITEMS_LIMIT) qp.title = `Go to Change in ${log.name}: ${total > items.length ? `newest ${formatCount(items.length)} of ` : ''}${plural(total, 'match', 'matches')}`;
+    if (size > ALL_ITEMS_LIMIT) qp.title = `Go to Change in ${uiText(log.name)}: ${total > items.length ? `newest ${formatCount(items.length)} of ` : ''}${plural(total, 'match', 'matches')}`;
   };
   show('');
   if (size > ALL_ITEMS_LIMIT) qp.onDidChangeValue(show);

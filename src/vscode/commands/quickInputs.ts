@@ -3,6 +3,7 @@
  * after the first, Escape cancels the whole flow, the current value pre-selected or pre-filled.
  */
 import * as vscode from 'vscode';
+import { uiText } from '../uiText';
 
 export type Step<T> = { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' };
 
@@ -43,7 +44,7 @@ export function pickMany<T extends vscode.QuickPickItem>(o: PickOptions<T>): Pro
 
 export function inputText(o: { title: string; prompt: string; value: string; placeholder?: string; back?: boolean; validate: (v: string) => string | undefined }): Promise<Step<string>> {
   const box = vscode.window.createInputBox();
-  box.title = o.title;
+  box.title = uiText(o.title);
   box.prompt = o.prompt;
   box.value = o.value;
   box.placeholder = o.placeholder;
@@ -58,7 +59,7 @@ export function inputText(o: { title: string; prompt: string; value: string; pla
 }
 
 function setUp<T extends vscode.QuickPickItem>(qp: vscode.QuickPick<T>, o: PickOptions<T>): void {
-  qp.title = o.title;
+  qp.title = uiText(o.title);
   qp.placeholder = o.placeholder;
   qp.items = o.items;
   qp.matchOnDescription = true;

@@ -12,6 +12,7 @@ import { registerFilterCommand } from './filterCommand';
 import { registerFilteredCommands } from './filteredCommands';
 import { registerGoToChange } from './goToChange';
 import { lastReport, registerReportDocuments } from './reportDocuments';
+import { registerRawJsonDocuments } from '../rawJsonDocument';
 import { provideTestHook, registerTestHooks } from './testHooks';
 import { registerShowSummary } from './showSummary';
 
@@ -19,6 +20,7 @@ export function registerCommands(deps: Deps): vscode.Disposable {
   return vscode.Disposable.from(
     registerCoreCommands(deps),
     registerReportDocuments(),
+    registerRawJsonDocuments(),
     registerGoToChange(deps),
     registerFilterCommand(deps),
     registerFilteredCommands(deps),

@@ -13,6 +13,8 @@ import type { FilterToArgs } from '../commands/coreCommands';
 import { baseName } from '../fileInputs';
 import type { OpenLog } from '../logRegistry';
 import type { DetailTarget } from './detailContent';
+import { notify } from '../uiText';
+import { rawTitle, showRawJson } from '../rawJsonDocument';
 
 export interface Shown {
   log: OpenLog;
@@ -35,18 +37,17 @@ function labelOf(field: CopyField): string {
 }
 
 /**
- * Opens the record as an untitled JSON document beside the panel (the group to its right, so that
+ * Opens the record as a read-only JSON document beside the panel (the group to its right, so that
  * the panel stays in view); returns it (tests read it).
  */
 export async function openRawJson(shown: Shown, panelColumn: vscode.ViewColumn | undefined): Promise<vscode.TextDocument | undefined> {
   const raw = rawRecord(shown.log.model, shown.index);
   if (raw === undefined) {
-    void vscode.window.showWarningMessage(`The text of this record could not be read again from ${shown.log.name}.`);
+    void notify('warning', `The text of this record could not be read again from ${shown.log.name}.`);
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: raw.text });
   const viewColumn = panelColumn === undefined ? vscode.ViewColumn.Beside : ((panelColumn + 1) as vscode.ViewColumn);
-  await vscode.window.showTextDocument(doc, { viewColumn, preview: false });
+  const doc = await showRawJson(rawTitle(shown.log.name, shown.view.changeId), raw.text, { viewColumn, preview: false });
   if (raw.kind === 'graphShape') {
     vscode.window.setStatusBarMessage('$(info) CSV rows have no JSON of their own: shown in the Graph shape of the JSON download', 6000);
   }
@@ -84,7 +85,7 @@ export async function filterViewer(shown: Shown, by: FilterKind): Promise<EventF
   try {
     await vscode.commands.executeCommand('provlog.filterTo', args);
   } catch (e) {
-    void vscode.window.showWarningMessage(`The viewer could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    void notify('warning', `The viewer could not be opened: ${e instanceof Error ? e.message : String(e)}`);
   }
   return filter;
 }
@@ -98,7 +99,7 @@ export async function openLog(uri: vscode.Uri, source: OpenLog['source'] | undef
     // Unknown: let the editor associations decide (the viewer for provisioning downloads).
     else await vscode.commands.executeCommand('vscode.open', uri, { viewColumn, preserveFocus: true });
   } catch (e) {
-    void vscode.window.showErrorMessage(`${baseName(uri)} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    void notify('error', `${baseName(uri)} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -4,9 +4,10 @@
  * is hidden and shown again or moved (no retainContextWhenHidden), so `ready` can come many times;
  * each time it gets the newest content again. Content posted before that simply waits.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { parsePageMessage, type ContentMessage, type DetailTab, type HostMessage, type PageMessage } from '../../shared/detailProtocol';
 import { buildWebviewHtml, webviewOptions } from '../webviewHtml';
+import { notify } from '../uiText';
 
 export interface PageSnapshot {
   tab: DetailTab | null;
@@ -101,7 +102,7 @@ export class DetailPage implements vscode.Disposable {
       await this.handle(message);
     } catch (e) {
       // A button's action failed: say so rather than leaving an unhandled rejection.
-      void vscode.window.showErrorMessage(`Provisioning Logs: ${e instanceof Error ? e.message : String(e)}`);
+      void notify('error', `Provisioning Logs: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

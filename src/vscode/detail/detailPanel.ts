@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { DetailTab, PageMessage } from '../../shared/detailProtocol';
 import { parseDetailState } from '../../shared/detailProtocol';
-import { clip } from '../../core/detail/identityNames';
+import { notify, uiText } from '../uiText';
 import type { EventSelection, LogRegistry } from '../logRegistry';
 import { webviewOptions } from '../webviewHtml';
 import { openRawJson, runButton, targetIndex, type Shown } from './detailActions';
@@ -94,7 +94,7 @@ export class DetailPanel implements vscode.Disposable {
   showFromContext(): boolean {
     const ref = eventToShow(this.registry, this.lastSelection);
     if (ref === undefined) {
-      void vscode.window.showInformationMessage(
+      void notify('info', 
         'Put the cursor inside a record of a provisioning log open as text, or select a change in the viewer or tree, then run Show Change Details.',
       );
       return false;
@@ -205,7 +205,7 @@ export class DetailPanel implements vscode.Disposable {
     this.target = { uri: this.target.uri, index: r.index, id: r.view.id, changeId: r.view.changeId, source: r.log.source };
     this.shown = { log: r.log, index: r.index, view: r.view };
     page.post({ type: 'show', view: r.view, source: r.log.source, ...(tab ? { tab } : {}), ...(focus ? { focus } : {}) });
-    page.panel.title = `Change: ${clip(r.view.header.identity || 'details', 40)}`;
+    page.panel.title = `Change: ${uiText(r.view.header.identity || 'details', 40)}`;
   }
 
   // ── Events ──

@@ -5,11 +5,11 @@
  * is matched back to what the publisher published (range, code and message).
  */
 import * as vscode from 'vscode';
-import { oneLine as plainText } from '../../core/safeText';
 import type { Deps } from '../deps';
 import { DIAGNOSTIC_SOURCE, type DiagnosticsPublisher, type PublishedDiagnostic } from './diagnosticsPublisher';
 import { LOG_DOCUMENTS } from './logDocuments';
 import { registryIndex } from './logLinks';
+import { uiText } from '../uiText';
 
 const KIND = vscode.CodeActionKind.QuickFix;
 
@@ -45,7 +45,7 @@ function actionsFor(deps: Pick<Deps, 'registry'>, uri: vscode.Uri, entry: Publis
       const index = registryIndex(deps.registry, uri, log.model, item.index) ?? item.index;
       const store = log.model.store;
       const changeId = store.get('changeId', item.index);
-      const shown = plainText(item.code, 60);
+      const shown = uiText(item.code, 60);
       const out = [action('Show details of this change', 'provlog.showDetails', [{ uri: uri.toString(), index }])];
       if (changeId !== '') out.push(action('Copy change ID for Microsoft support', 'provlog.copyText', [{ text: changeId, label: 'Change ID' }]));
       out.push(action(`Filter the viewer to ${shown}`, 'provlog.filterTo', [{ uri: uri.toString(), filter: { errorCode: item.code }, replace: true }]));

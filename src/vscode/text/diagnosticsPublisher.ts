@@ -10,6 +10,7 @@ import { logDiagnostics, type DiagnosticSettings, type LogDiagnostic } from '../
 import { config } from '../config';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
+import { uiText } from '../uiText';
 
 export const DIAGNOSTIC_SOURCE = 'Provisioning logs';
 
@@ -163,6 +164,8 @@ function toDiagnostic(item: LogDiagnostic): vscode.Diagnostic {
   const range = new vscode.Range(item.line - 1, item.column - 1, item.endLine - 1, item.endColumn - 1);
   const d = new vscode.Diagnostic(range, item.message, SEVERITY[item.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = item.docs !== undefined ? { value: item.code, target: vscode.Uri.parse(item.docs) } : item.code;
+  // The code is log text: one line, revealed, cut (the Problems code column and its link show it as is).
+  const code = uiText(item.code, 80);
+  d.code = item.docs !== undefined ? { value: code, target: vscode.Uri.parse(item.docs) } : code;
   return d;
 }

@@ -9,6 +9,7 @@ import { baseName } from '../fileInputs';
 import { isCsvFormat } from './logDocuments';
 import { commandIndent, damageNote, isPrettifiable, prettifyEdit } from './prettifyDocument';
 import { prettifyToFile } from './prettifyToFile';
+import { notify } from '../uiText';
 
 export function registerPrettifyCommand(deps: Pick<Deps, 'registry'>): vscode.Disposable {
   return vscode.commands.registerCommand('provlog.prettify', async (arg?: unknown) => {
@@ -17,14 +18,14 @@ export function registerPrettifyCommand(deps: Pick<Deps, 'registry'>): vscode.Di
     if (uri === undefined && active !== undefined && isPrettifiable(deps, active.document)) return prettifyEditor(active);
     const target = uri ?? deps.registry.active?.uri;
     if (target === undefined) {
-      void vscode.window.showInformationMessage('Open a provisioning log (JSON) as text or in the viewer, then run Prettify Provisioning Log.');
+      void notify('info', 'Open a provisioning log (JSON) as text or in the viewer, then run Prettify Provisioning Log.');
       return undefined;
     }
     const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
     if (shown !== undefined) return prettifyEditor(shown);
     const log = deps.registry.get(target);
     if (log !== undefined && isCsvFormat(log.model.data.format)) {
-      void vscode.window.showInformationMessage(`${log.name} is a CSV file: its rows are already one per line. Prettify is for JSON logs.`);
+      void notify('info', `${log.name} is a CSV file: its rows are already one per line. Prettify is for JSON logs.`);
       return undefined;
     }
     return prettifyCopy(target);
@@ -41,7 +42,7 @@ async function prettifyEditor(editor: vscode.TextEditor): Promise<boolean> {
   }
   const applied = await editor.edit((b) => b.replace(edit.range, edit.newText), { undoStopBefore: true, undoStopAfter: true });
   if (applied && damage !== undefined) {
-    void vscode.window.showWarningMessage(`Prettified, but the JSON is damaged at ${damage} Nothing was lost: every byte is still there.`);
+    void notify('warning', `Prettified, but the JSON is damaged at ${damage} Nothing was lost: every byte is still there.`);
   }
   return applied;
 }
@@ -51,7 +52,7 @@ async function prettifyCopy(source: vscode.Uri): Promise<vscode.Uri | undefined>
   try {
     result = await prettifyToFile(source);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not prettify ${baseName(source)}: ${e instanceof Error ? e.message : String(e)}`);
+    void notify('error', `Could not prettify ${baseName(source)}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
   if (result === undefined) return undefined;
@@ -61,6 +62,6 @@ async function prettifyCopy(source: vscode.Uri): Promise<vscode.Uri | undefined>
   const damage = damageNote(result.problems);
   if (damage !== undefined) notes.push(`The JSON is damaged at ${damage} Every byte was still copied.`);
   if (result.transcoded) notes.push('The original is UTF-16 (PowerShell); the copy is UTF-8.');
-  if (notes.length > 0) void vscode.window.showWarningMessage(notes.join(' '));
+  if (notes.length > 0) void notify('warning', notes.join(' '));
   return result.target;
 }

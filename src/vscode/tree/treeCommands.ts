@@ -20,6 +20,8 @@ import type { LogTreeProvider } from './treeProvider';
 import { logOf, type CycleNode, type TreeNode } from './treeNodes';
 import { OPEN_CHANGE_COMMAND, OPEN_PROBLEM_COMMAND } from './treeItems';
 import { revealInTextEditor } from './revealInText';
+import { notify } from '../uiText';
+import { rawTitle, showRawJson } from '../rawJsonDocument';
 
 type IdKind = 'job' | 'cycle' | 'change';
 
@@ -83,11 +85,10 @@ export function registerTreeCommands(deps: Pick<Deps, 'registry' | 'detail'>, pr
       const raw = rawRecord(node.log.model, node.index);
       // The tree opens only the record's own text; the Graph-shape rebuild of a CSV row is the detail panel's.
       if (raw?.kind !== 'own') {
-        void vscode.window.showInformationMessage('This event comes from a CSV download, which has no JSON of its own. The detail panel shows all of its fields.');
+        void notify('info', 'This event comes from a CSV download, which has no JSON of its own. The detail panel shows all of its fields.');
         return;
       }
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: raw.text });
-      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+      await showRawJson(rawTitle(node.log.name, node.log.model.store.get('changeId', node.index)), raw.text, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
     register('provlog.tree.compareCycles', (arg, all) => {
       // From the context menu: the clicked cycle and the selection; from the title bar: the selection.
@@ -114,7 +115,7 @@ function idOf(node: TreeNode, kind: IdKind): string | undefined {
 async function copyIds(nodes: TreeNode[], kind: IdKind): Promise<void> {
   const ids = [...new Set(nodes.map((n) => idOf(n, kind)).filter((id): id is string => id !== undefined && id !== ''))];
   if (ids.length === 0) {
-    void vscode.window.showInformationMessage(`No ${kind} ID to copy: this item has none.`);
+    void notify('info', `No ${kind} ID to copy: this item has none.`);
     return;
   }
   await copyToClipboard(ids.join('\n'), ids.length === 1 ? `${capitalize(kind)} ID` : `${ids.length} ${kind} IDs`);
@@ -143,26 +144,26 @@ async function filterTo(node: TreeNode | undefined, make: (n: TreeNode) => Event
   if (node === undefined) return;
   const filter = make(node);
   if (filter === undefined || Object.values(filter).some((v) => v === undefined || v === '')) {
-    void vscode.window.showInformationMessage('This item has no value to filter by.');
+    void notify('info', 'This item has no value to filter by.');
     return;
   }
   const log = logOf(node);
   try {
     await vscode.commands.executeCommand('provlog.filterTo', { uri: log.uri.toString(), filter, replace: true });
   } catch (e) {
-    void vscode.window.showErrorMessage(`The Provisioning Log Viewer could not show ${log.name}: ${e instanceof Error ? e.message : String(e)}`);
+    void notify('error', `The Provisioning Log Viewer could not show ${log.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
 async function compare(cycles: CycleNode[]): Promise<void> {
   if (cycles.length !== 2) {
-    void vscode.window.showInformationMessage('Select two cycles (Ctrl+click or Cmd+click the second one), then choose Compare Cycles.');
+    void notify('info', 'Select two cycles (Ctrl+click or Cmd+click the second one), then choose Compare Cycles.');
     return;
   }
   const [a, b] = cycles as [CycleNode, CycleNode];
   const log = logOf(a);
   if (logOf(b).uri.toString() !== log.uri.toString()) {
-    void vscode.window.showInformationMessage('Compare Cycles compares two cycles of the same log file.');
+    void notify('info', 'Compare Cycles compares two cycles of the same log file.');
     return;
   }
   const { model } = log;

@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsGlyphs, countsWords, formatCount, formatDuration, plural } from '../../core/displayText';
-import { oneLine as plainText } from '../../core/safeText';
 import type { StatusCounts } from '../../core/eventIndex';
 import { identityLabelOf } from '../../core/grouping';
 import { identityTypeKey } from '../../core/query';
@@ -14,6 +13,7 @@ import { ACTION_LABELS, STATUS_LABELS, type Status } from '../../core/model';
 import { formatUtc } from '../../core/time';
 import { severityIcon, statusIcon, tintedIcon } from './statusIcons';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, MoreNode, ProblemNode, TreeNode } from './treeNodes';
+import { uiText } from '../uiText';
 
 export interface RenderContext {
   activeUri: string | undefined;
@@ -40,7 +40,7 @@ export function renderItem(node: TreeNode, ctx: RenderContext): vscode.TreeItem 
     case 'problem':
       return problemItem(node);
     case 'message': {
-      const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(uiText(node.text), vscode.TreeItemCollapsibleState.None);
       item.id = node.id;
       item.iconPath = new vscode.ThemeIcon('info');
       return item;
@@ -53,26 +53,26 @@ function logItem(node: LogNode, ctx: RenderContext): vscode.TreeItem {
   const counts = log.model.index.jobs.reduce((n, j) => n + j.counts.failure, 0);
   const uri = log.uri.toString();
   const expanded = ctx.activeUri === uri || ctx.activeUri === undefined;
-  const item = new vscode.TreeItem(plainText(log.name), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(uiText(log.name), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.resourceUri = log.uri;
   item.iconPath = vscode.ThemeIcon.File;
   const size = log.model.store.size;
   item.description = `${plural(size, 'event')} · ${formatCount(counts)} failed`;
   item.contextValue = 'log';
-  item.accessibilityInformation = { label: `${plainText(log.name)}, ${plural(size, 'event')}, ${formatCount(counts)} failed` };
+  item.accessibilityInformation = { label: `${uiText(log.name)}, ${plural(size, 'event')}, ${formatCount(counts)} failed` };
   return item;
 }
 
 function jobItem(node: JobNode): vscode.TreeItem {
   const { job } = node;
   const onlyJob = node.parent.log.model.index.jobs.length === 1;
-  const item = new vscode.TreeItem(plainText(job.name) || 'Job without a name', onlyJob ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(uiText(job.name) || 'Job without a name', onlyJob ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = plainText(job.jobId) || '(no job ID)';
+  item.description = uiText(job.jobId) || '(no job ID)';
   item.iconPath = tintedIcon('sync', worst(job.cycles[0]?.counts));
   item.contextValue = 'job';
-  item.accessibilityInformation = { label: `Job ${plainText(job.name)}, ${plural(job.cycles.length, 'cycle')}, latest cycle ${countsWords(job.cycles[0]?.counts ?? job.counts)}` };
+  item.accessibilityInformation = { label: `Job ${uiText(job.name)}, ${plural(job.cycles.length, 'cycle')}, latest cycle ${countsWords(job.cycles[0]?.counts ?? job.counts)}` };
   return item;
 }
 
@@ -92,7 +92,7 @@ function cycleItem(node: CycleNode): vscode.TreeItem {
 function groupItem(node: GroupNode): vscode.TreeItem {
   const { group } = node;
   const store = node.parent.log.model.store;
-  const item = new vscode.TreeItem(plainText(group.label), vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(uiText(group.label), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   switch (node.grouping) {
     case 'identity': {
@@ -101,9 +101,9 @@ function groupItem(node: GroupNode): vscode.TreeItem {
       const code = store.get('errorCode', newest);
       const isGroup = identityTypeKey(store.get('sourceType', newest) || store.get('targetType', newest)).includes('group');
       item.iconPath = tintedIcon(isGroup ? 'organization' : 'person', status);
-      item.description = `${countsGlyphs(group.counts)} · latest: ${ACTION_LABELS[store.actionOf(newest)]}${code ? ` ${plainText(code)}` : ''}`;
+      item.description = `${countsGlyphs(group.counts)} · latest: ${ACTION_LABELS[store.actionOf(newest)]}${code ? ` ${uiText(code)}` : ''}`;
       item.contextValue = 'identity';
-      item.accessibilityInformation = { label: `${plainText(group.label)}: ${plural(group.events.length, 'event')}, latest ${ACTION_LABELS[store.actionOf(newest)]} ${STATUS_LABELS[status]}` };
+      item.accessibilityInformation = { label: `${uiText(group.label)}: ${plural(group.events.length, 'event')}, latest ${ACTION_LABELS[store.actionOf(newest)]} ${STATUS_LABELS[status]}` };
       break;
     }
     case 'errorCode': {
@@ -163,16 +163,16 @@ function changeItem(node: ChangeNode): vscode.TreeItem {
       if (time) parts.push(time);
       break;
   }
-  const item = new vscode.TreeItem(plainText(label), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(uiText(label), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = plainText(parts.join(' · '), 300);
+  item.description = uiText(parts.join(' · '), 300);
   item.iconPath = statusIcon(status);
   const words = ['change'];
   if (code !== '') words.push('failedChange');
   if (store.flavorOf(i) !== 'csv') words.push('hasRaw');
   item.contextValue = words.join(' ');
   item.command = { command: OPEN_CHANGE_COMMAND, title: 'Show Change Details', arguments: [node] };
-  item.accessibilityInformation = { label: plainText(`${name}, ${action}, ${STATUS_LABELS[status]}${code ? `, ${code}` : ''}${time ? `, ${time}` : ''}`, 400) };
+  item.accessibilityInformation = { label: uiText(`${name}, ${action}, ${STATUS_LABELS[status]}${code ? `, ${code}` : ''}${time ? `, ${time}` : ''}`, 400) };
   return item;
 }
 
@@ -190,12 +190,12 @@ function moreItem(node: MoreNode, ctx: RenderContext): vscode.TreeItem {
 
 function problemItem(node: ProblemNode): vscode.TreeItem {
   const p = node.problem;
-  const text = plainText(p.message);
+  const text = uiText(p.message);
   const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = severityIcon(p.severity);
   if (p.line !== undefined) {
-    item.description = `line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}${p.file ? ` of ${p.file}` : ''}`;
+    item.description = `line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}${p.file ? ` of ${uiText(p.file)}` : ''}`;
     item.command = { command: OPEN_PROBLEM_COMMAND, title: 'Go to the Problem', arguments: [node] };
   }
   item.contextValue = 'problem';

@@ -13,6 +13,7 @@ import { exportEvents } from '../exportFlow';
 import { baseName } from '../fileInputs';
 import type { ViewerDocument } from './viewerDocument';
 import type { ViewerSession } from './viewerSession';
+import { notify } from '../uiText';
 
 const ID_LABELS: Readonly<Record<IdField, string>> = { jobId: 'Job ID', cycleId: 'Cycle ID', changeId: 'Change ID' };
 
@@ -21,7 +22,7 @@ export async function copyEventId(model: LogModel, index: number, field: IdField
   const text = model.store.get(field, index);
   const label = ID_LABELS[field];
   if (text === '') {
-    void vscode.window.showInformationMessage(`This event has no ${label}.`);
+    void notify('info', `This event has no ${label}.`);
     return;
   }
   await vscode.commands.executeCommand('provlog.copyText', { text, label });
@@ -30,7 +31,7 @@ export async function copyEventId(model: LogModel, index: number, field: IdField
 export async function exportShown(model: LogModel, source: vscode.Uri, session: ViewerSession): Promise<void> {
   const indices = session.indices;
   if (indices.length === 0) {
-    void vscode.window.showInformationMessage('No events are shown: change the filters to export some.');
+    void notify('info', 'No events are shown: change the filters to export some.');
     return;
   }
   await exportEvents({ model, source, indices, selection: describeFilter(session.filter, (t) => formatUtc(t)) });
@@ -44,7 +45,7 @@ export async function goToProblem(model: LogModel, doc: ViewerDocument, id: numb
   const uri = doc.inputs.find((u) => baseName(u) === name) ?? doc.uri;
   const size = model.data.files.find((f) => f.name === name)?.size ?? model.data.files[0]?.size ?? 0;
   if (size > TEXT_EDITOR_LIMIT) {
-    void vscode.window.showInformationMessage(`${name} is too large to open as text (VS Code's limit for extensions is 50 MB).`);
+    void notify('info', `${name} is too large to open as text (VS Code's limit for extensions is 50 MB).`);
     return;
   }
   const at = new vscode.Position(p.line - 1, Math.max(0, (p.column ?? 1) - 1));

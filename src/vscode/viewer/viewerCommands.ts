@@ -4,17 +4,18 @@
  */
 import * as vscode from 'vscode';
 import { openInViewer, reopenAsText } from './viewerActions';
+import { notify } from '../uiText';
 
 export function registerViewerCommands(): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('provlog.openInViewer', async (arg: unknown) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (uri === undefined) {
-        void vscode.window.showInformationMessage('Open a provisioning log file (or pick one in the Explorer) to show it in the viewer.');
+        void notify('info', 'Open a provisioning log file (or pick one in the Explorer) to show it in the viewer.');
         return;
       }
       if (uri.scheme === 'untitled') {
-        void vscode.window.showInformationMessage('Save this log to a file first: the viewer reads files.');
+        void notify('info', 'Save this log to a file first: the viewer reads files.');
         return;
       }
       await openInViewer(uri);

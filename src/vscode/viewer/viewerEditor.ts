@@ -18,6 +18,7 @@ import { copyEventId, exportShown, goToProblem, reopenAsText } from './viewerAct
 import type { DocumentState, ViewerDocument } from './viewerDocument';
 import type { ViewerProbe } from './viewerProbe';
 import { ViewerSession, viewQueryOf } from './viewerSession';
+import { notify } from '../uiText';
 
 export type EditorDeps = Pick<Deps, 'context' | 'registry' | 'detail'>;
 
@@ -67,7 +68,7 @@ export class ViewerEditor implements vscode.Disposable {
     if (msg === undefined) return;
     this.probe?.received(this.doc.uri, msg);
     this.handle(msg).catch((e: unknown) => {
-      void vscode.window.showErrorMessage(`Provisioning Log Viewer: ${e instanceof Error ? e.message : String(e)}`);
+      void notify('error', `Provisioning Log Viewer: ${e instanceof Error ? e.message : String(e)}`);
     });
   }
 
@@ -85,7 +86,7 @@ export class ViewerEditor implements vscode.Disposable {
         else this.keep();
         const result = this.session.run(model, msg, config.dateWindowRelativeTo());
         this.post(result);
-        this.deps.registry.setViewerFilter(this.doc.uri, this.session.filter);
+        this.deps.registry.setViewerFilter(this.doc.uri, this.session.filter, this.session.sort);
         return;
       }
       case 'rows': {

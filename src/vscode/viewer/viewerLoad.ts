@@ -11,6 +11,7 @@ import { formatBytes } from '../../core/displayText';
 import { config } from '../config';
 import { baseName, gatherInputs } from '../fileInputs';
 import type { LogLoader } from '../logLoader';
+import { askModal } from '../uiText';
 
 /** Files above this get a preview of their start first. */
 export const PREVIEW_ABOVE = 8 * 1024 * 1024;
@@ -55,9 +56,9 @@ export async function loadForViewer(req: LoadRequest): Promise<LoadOutcome> {
   const limit = config.confirmAboveBytes();
   if (req.confirm && limit > 0 && size > limit) {
     const open = 'Open';
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await askModal(
       `${name} is ${formatBytes(size)}. Reading it takes a while and needs about as much memory again. Open it in the Provisioning Log Viewer?`,
-      { modal: true, detail: 'The limit is the setting provlog.viewer.confirmAboveMB.' },
+      'The limit is the setting provlog.viewer.confirmAboveMB.',
       open,
     );
     if (choice !== open) return { kind: 'notOpened', reason: 'declined', message: `${name} (${formatBytes(size)}) was not opened.`, uris };

@@ -7,7 +7,7 @@ import type { LogModel } from '../../core/logModel';
 import type { EventFilter } from '../../core/query';
 import { buildChart, type ChartData } from '../../core/viewChart';
 import { VIEW_COLUMNS } from '../../core/viewColumns';
-import { ViewQuery, positionOf } from '../../core/viewQuery';
+import { ViewQuery, positionOf, type ViewSort } from '../../core/viewQuery';
 import { rowsOf } from '../../core/viewRows';
 import type { ResultMessage, RowsMessage, SortSpec } from '../../shared/viewerProtocol';
 
@@ -34,12 +34,18 @@ export class ViewerSession {
   private seq = -1;
   private result: Uint32Array = new Uint32Array(0);
   private _filter: EventFilter = {};
+  private _sort: ViewSort = { key: 'time', dir: 'desc' };
   /** The chart depends on the filter only: a new sort or a re-query keeps it. */
   private chart: { model: LogModel; key: string; data: ChartData } | undefined;
 
   /** The filter of the latest query (what the page shows). */
   get filter(): EventFilter {
     return this._filter;
+  }
+
+  /** The order of the latest query. */
+  get sort(): ViewSort {
+    return this._sort;
   }
 
   /** Matching events of the latest query, in display order. */
@@ -56,7 +62,8 @@ export class ViewerSession {
     const filter: EventFilter = { ...q.filter };
     if (filter.window) filter.windowFrom = windowFrom;
     const view = viewQueryOf(model);
-    this.result = view.run(filter, { key: VIEW_COLUMNS[q.sort.column].sortKey, dir: q.sort.dir });
+    this._sort = { key: VIEW_COLUMNS[q.sort.column].sortKey, dir: q.sort.dir };
+    this.result = view.run(filter, this._sort);
     this.model = model;
     this.seq = q.seq;
     this._filter = filter;

@@ -5,7 +5,7 @@
 import type { Status } from '../../../src/core/model';
 import type { DetailPair, Link, PageMessage } from '../../../src/shared/detailProtocol';
 import { cutAt, revealControls } from '../../../src/core/safeText';
-import { h } from '../shared/dom';
+import { appendBreakable, h } from '../shared/dom';
 import { STATUS_ICONS, icon } from '../shared/icons';
 import { ui } from '../shared/toolkit';
 
@@ -27,7 +27,7 @@ const FOLD_AT = 1500;
 export function longText(value: string, className = ''): HTMLElement {
   const el = h('span', { className: `value ${className}`.trim() });
   if (value.length <= FOLD_AT) {
-    el.textContent = revealControls(value);
+    appendBreakable(el, value);
     return el;
   }
   const head = h('span', { text: `${cutAt(value, FOLD_AT)}…` });

@@ -53,3 +53,16 @@ export function replaceChildren(el: Element, ...children: Child[]): void {
   clear(el);
   append(el, ...children);
 }
+
+/**
+ * Appends `text` (revealed) with line-break opportunities after `@` and before `.`, `_`, `-` and `/`:
+ * a narrow panel wraps an e-mail address or a long code where a reader expects it
+ * ("first.last@" / "contoso.com"), not in the middle of a word. Text nodes and <wbr> only.
+ */
+export function appendBreakable(parent: Node, text: string): void {
+  const parts = revealControls(text).split(/(?<=@)|(?=[._\-/](?=[^._\-/]))/);
+  parts.forEach((part, k) => {
+    if (k > 0) parent.appendChild(document.createElement('wbr'));
+    parent.appendChild(document.createTextNode(part));
+  });
+}

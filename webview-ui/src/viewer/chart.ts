@@ -6,7 +6,7 @@
  * period or the code.
  */
 import { STATUS_LABELS, type Status } from '../../../src/core/model';
-import { revealControls } from '../../../src/core/safeText';
+import { middleEllipsis, revealControls } from '../../../src/core/safeText';
 
 import type { ChartBar, ChartData } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
@@ -42,8 +42,21 @@ export class ChartView {
     this.plot = h('div', { className: 'chart-plot' });
     this.codes = h('div', { className: 'chart-codes' });
     this.tip = h('div', { className: 'chart-tip', attrs: { role: 'tooltip', 'aria-hidden': 'true' } });
-    this.el = h('section', { className: 'chart', attrs: { 'aria-label': 'Chart of the shown events' } }, this.plot, this.codes, this.tip);
+    const narrow = h('div', { className: 'chart-narrow-note chart-note muted', text: 'The bars per cycle show when the viewer is wider than 560 pixels.' });
+    this.el = h('section', { className: 'chart', attrs: { 'aria-label': 'Chart of the shown events' } }, narrow, this.plot, this.codes, this.tip);
     new ResizeObserver(() => this.drawPlot()).observe(this.plot);
+    new ResizeObserver(() => this.fitCodeNames()).observe(this.codes);
+  }
+
+  /** Each code in its cell's width, cut in the middle when it does not fit (the full code is the row's title). */
+  private fitCodeNames(): void {
+    for (const el of Array.from(this.codes.querySelectorAll<HTMLElement>('.code-name'))) {
+      const code = revealControls(el.dataset['code'] ?? '');
+      el.textContent = code;
+      if (el.scrollWidth <= el.clientWidth || code.length === 0) continue;
+      const fits = Math.max(4, Math.floor(el.clientWidth / (el.scrollWidth / code.length)));
+      el.textContent = middleEllipsis(code, fits);
+    }
   }
 
   update(data: ChartData, activeCycle: string | undefined, activeCode: string | undefined): void {
@@ -172,13 +185,14 @@ export class ChartView {
             title: `${c.code}: ${c.title}\n${plural(c.count, 'event')}: click to filter to this code`,
             on: { click: () => this.events.pickCode(c.code) },
           },
-          h('span', { className: 'code-name mono', text: c.code }),
+          h('span', { className: 'code-name mono', text: c.code, attrs: { 'data-code': c.code } }),
           h('span', { className: 'code-bar-track', attrs: { 'aria-hidden': 'true' } }, bar),
           h('span', { className: 'code-count', text: formatCount(c.count) }),
         ),
       );
     }
     this.codes.appendChild(list);
+    this.fitCodeNames();
     const more = data.distinctCodes - data.codes.length;
     if (more > 0) this.codes.appendChild(h('div', { className: 'chart-note muted', text: `and ${plural(more, 'more code')} (${plural(data.otherCodes, 'event')})` }));
   }

@@ -3,7 +3,7 @@
  * an arrow), sorting on click, Enter or Space, and a drag handle on its right edge to resize it
  * (double-click: back to the default width). Widths live here and drive the CSS grid template.
  */
-import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, VIEW_COLUMNS, type ViewColumnId } from '../../../../src/core/viewColumns';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, VIEW_COLUMNS, fitColumnWidths, type ViewColumnId } from '../../../../src/core/viewColumns';
 import type { SortSpec } from '../../../../src/shared/viewerProtocol';
 import { clear, h } from '../../shared/dom';
 
@@ -25,6 +25,8 @@ export class GridHeader {
     private readonly events: HeaderEvents,
   ) {
     this.row = h('div', { className: 'grid-row grid-head-row', attrs: { role: 'row', 'aria-rowindex': 1 } });
+    // Narrower or wider (the detail panel opened beside, the window resized): columns give way again.
+    new ResizeObserver(() => this.applyTemplate()).observe(grid);
   }
 
   get shown(): readonly ViewColumnId[] {
@@ -50,11 +52,20 @@ export class GridHeader {
     return this.widths[c] ?? VIEW_COLUMNS[c].width;
   }
 
-  /** The CSS grid template: fixed widths, and the identity column (else the last) takes what is left. */
+  /**
+   * The CSS grid template: the chosen widths, given way by importance when the table is narrower
+   * (fitColumnWidths), and the identity column (else the last) takes what is left.
+   */
   applyTemplate(): void {
     const flexible = this.columns.includes('identity') ? 'identity' : this.columns[this.columns.length - 1];
-    const template = this.columns.map((c) => (c === flexible ? `minmax(${this.widthOf(c)}px, 1fr)` : `${this.widthOf(c)}px`)).join(' ');
-    const total = this.columns.reduce((n, c) => n + this.widthOf(c), 0);
+    const available = this.grid.clientWidth > 0 ? this.grid.clientWidth : Number.POSITIVE_INFINITY;
+    const { widths: fitted, hidden } = fitColumnWidths(this.columns, (c) => this.widthOf(c), available);
+    // Set-aside columns leave the template; their cells are hidden by the grid's data-narrow (table.css).
+    const shown = this.columns.filter((c) => !hidden.includes(c));
+    const template = shown.map((c) => (c === flexible ? `minmax(${fitted[c]}px, 1fr)` : `${fitted[c]}px`)).join(' ');
+    const total = shown.reduce((n, c) => n + fitted[c]!, 0);
+    this.grid.dataset['narrow'] = hidden.join(' ');
+    this.grid.title = hidden.length > 0 ? `Set aside for lack of width: ${hidden.map((c) => VIEW_COLUMNS[c].label).join(', ')}. Widen the viewer to see them.` : '';
     this.grid.style.setProperty('--grid-cols', template);
     this.grid.style.setProperty('--grid-width', `${total}px`);
     this.grid.setAttribute('aria-colcount', String(this.columns.length));
@@ -70,7 +81,7 @@ export class GridHeader {
       const cell = h(
         'div',
         {
-          className: `grid-cell grid-head-cell${sorted ? ' sorted' : ''}`,
+          className: `grid-cell grid-head-cell col-${c}${sorted ? ' sorted' : ''}`,
           attrs: {
             role: 'columnheader',
             tabindex: -1,
