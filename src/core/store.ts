@@ -7,6 +7,7 @@ import {
   type ProvisioningRecord,
   type Status,
 } from './model';
+import { skipReasonText } from './skipReason';
 
 /**
  * The compact, columnar form of a log's events: one typed array per field, strings interned in one
@@ -390,7 +391,8 @@ export class StoreBuilder {
       initiatorType: rec.initiatedBy.initiatorType,
       errorCode: rec.error?.errorCode ?? '',
       errorCategory: rec.error?.errorCategory ?? '',
-      reason: rec.error?.reason ?? '',
+      // A skipped event has no error; its reason is in a step (SkipReason and description).
+      reason: rec.error?.reason || (rec.status === 'skipped' ? skipReasonText(rec) : ''),
     };
   }
 

@@ -113,6 +113,11 @@ export interface SkipView {
   reason: string;
   title: string;
   meaning: string;
+  /** Whether someone has to change something (from the skip-reason catalog; unknown reasons: yes). */
+  actionNeeded: boolean;
+  /** What to change, as steps; [] when the catalog does not know the reason. */
+  remediation: string[];
+  docs?: Link;
   step: number;
   description: string;
   /** Scoping checks that failed (`Assigned to the application: False`), explained. */
