@@ -4,20 +4,16 @@
  * hour. Which of them are logs is the core's decision (folderLog.ts); this only lists.
  */
 import { join } from 'node:path';
-import { comparePaths } from '../core/folderLog';
+import { comparePaths, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES } from '../core/folderLog';
 import { CliFailure, EXIT, type CliIo } from './io';
 
-/** Deeper than any export tree (`…/y=/m=/d=/h=/m=` is about a dozen levels); stops link loops. */
-const MAX_DEPTH = 40;
-/** A year of hourly blobs is 8,760; past this the folder is surely not what was meant. */
-export const MAX_FOLDER_FILES = 50_000;
 
 export function filesUnder(io: CliIo, folder: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string, depth: number): void => {
     const id = io.fs.stat(dir)?.identity ?? dir;
-    if (depth > MAX_DEPTH || seen.has(id)) return;
+    if (depth > MAX_FOLDER_DEPTH || seen.has(id)) return;
     seen.add(id);
     for (const name of io.fs.list(dir).sort(comparePaths)) {
       const path = join(dir, name);

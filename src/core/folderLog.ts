@@ -24,6 +24,11 @@ export interface SelectedFiles {
   skipped: SkippedFile[];
 }
 
+/** A year of hourly blobs is 8,760; past this a folder is surely not what was meant. */
+export const MAX_FOLDER_FILES = 50_000;
+/** Deeper than any export tree (`…/y=/m=/d=/h=/m=` is about a dozen levels); stops link loops. */
+export const MAX_FOLDER_DEPTH = 40;
+
 /** Enough of a file to see its first records and its CSV header. */
 const HEAD_BYTES = 256 * 1024;
 

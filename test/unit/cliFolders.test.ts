@@ -9,7 +9,7 @@ import { MemorySink, type CliIo, type OutputSink } from '../../src/cli/io';
 import { nodeFileSystem } from '../../src/cli/nodeIo';
 import { run } from '../../src/cli/run';
 import { cli, json, TempFolder } from './cliHarness';
-import { diagnosticRecord, docsPage, docsRecord, failedOverrides, lines } from './realShapes';
+import { diagnosticRecord, docsPage, docsRecord, failedOverrides, lines } from '../fixtures/realShapes';
 
 const tmp = new TempFolder();
 after(() => tmp.remove());

@@ -8,8 +8,11 @@ import * as assert from 'node:assert/strict';
 import { readLog } from '../../src/core/readLog';
 import { prettifyText } from '../../src/core/prettify';
 import { recordAt } from '../../src/core/records';
+import { logDiagnostics } from '../../src/core/text/logDiagnostics';
+import { buildDetailView } from '../../src/core/detail/buildDetailView';
+import { LogModel } from '../../src/core/logModel';
 import { enc, problemCodes, readText } from './helpers';
-import { diagnosticRecord, docsPage, docsRecord, failedOverrides, lines } from './realShapes';
+import { diagnosticRecord, docsPage, docsRecord, failedOverrides, lines } from '../fixtures/realShapes';
 
 describe('real files: records that share an id', () => {
   it('keeps both records when the content differs, and names the id and where both are', () => {
@@ -126,5 +129,22 @@ describe('real files: what is not a log', () => {
     assert.equal(bin.problems.length, 1);
     assert.match(bin.problems[0]!.message, /^This is not a provisioning log: it is a binary file, not text/);
     assert.ok(bin.problems[0]!.message.length < 200, 'one sentence, not the bytes');
+  });
+});
+
+describe('real files: what the editor shows', () => {
+  it('puts no diagnostics on an ordinary JSON file', () => {
+    const log = readText('{"value": [{"name": "x"}]}', 'settings.json');
+    assert.deepEqual(logDiagnostics(log, { minimum: 'info', maxPerFile: 100 }), []);
+  });
+
+  it("names each event's file and place when several files are read together", () => {
+    const log = readLog([
+      { name: 'h=13/PT1H.json', bytes: enc.encode(lines([diagnosticRecord('a1')])) },
+      { name: 'h=14/PT1H.json', bytes: enc.encode(lines([diagnosticRecord('b2'), diagnosticRecord('c3', failedOverrides())])) },
+    ]);
+    const model = new LogModel(log);
+    const view = buildDetailView(model, 2, { uri: 'provlog-set:/x', logName: 'x' });
+    assert.deepEqual(view?.source, { file: 'h=14/PT1H.json', line: 2, column: 1, severalFiles: true, canGoTo: true });
   });
 });

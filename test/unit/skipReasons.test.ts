@@ -12,7 +12,7 @@ import type { EventFilter } from '../../src/core/query';
 import { hoverMarkdown, type HoverLinks } from '../../src/core/text/hoverText';
 import { logTokenAt } from '../../src/core/text/logTokenAt';
 import { readText } from './helpers';
-import { diagnosticRecord, lines, skippedOverrides } from './realShapes';
+import { diagnosticRecord, lines, skippedOverrides } from '../fixtures/realShapes';
 
 const links: HoverLinks = {
   showDetails: (i) => `cmd:show/${i}`,
