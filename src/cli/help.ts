@@ -35,8 +35,11 @@ Commands:
   export    the filtered events as csv, json or md (--format, -o OUT)
   fetch     pull logs from where they live into a file (provlog help fetch)
 
-Several FILEs are read together as one log (e.g. several PT1H.json blobs). A portal CSV file
-brings its _ProvisioningSteps and _ModifiedProperties siblings from its folder.
+Several FILEs are read together as one log (e.g. several PT1H.json blobs). A FOLDER (summary,
+list, ids, errors, export) is read as one log of every log file under it, recursively, such as a
+storage account's diagnostic export (insights-logs-provisioninglogs/…/y=/m=/d=/h=/m=00/PT1H.json);
+files that are not logs are skipped with one note. Records delivered twice (same id, same content)
+count once. A portal CSV file brings its _ProvisioningSteps and _ModifiedProperties siblings.
 
 Options: --json (machine-readable output), -h/--help, --version.
 

@@ -20,6 +20,7 @@ export interface FileWriter {
 export interface FileInfo {
   size: number;
   isFile: boolean;
+  isDirectory: boolean;
   /** Device and inode: two paths with the same identity are the same file (links included). */
   identity: string;
 }
@@ -109,7 +110,7 @@ export function outputOrStdout(io: CliIo, output: string | undefined, inputs: re
 export function statInput(io: CliIo, path: string): FileInfo {
   const info = io.fs.stat(path);
   if (info === undefined) throw new CliFailure(`cannot read "${path}": no such file.`, EXIT.unreadable);
-  if (!info.isFile) throw new CliFailure(`cannot read "${path}": it is not a file.`, EXIT.unreadable);
+  if (!info.isFile) throw new CliFailure(`cannot read "${path}": it is ${info.isDirectory ? 'a folder (summary, list, ids, errors and export read folders)' : 'not a file'}.`, EXIT.unreadable);
   return info;
 }
 

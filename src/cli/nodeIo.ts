@@ -43,7 +43,7 @@ export const nodeFileSystem: CliFileSystem = {
   stat(path): FileInfo | undefined {
     try {
       const s = statSync(path, { bigint: true });
-      return { size: Number(s.size), isFile: s.isFile(), identity: `${s.dev}:${s.ino}` };
+      return { size: Number(s.size), isFile: s.isFile(), isDirectory: s.isDirectory(), identity: `${s.dev}:${s.ino}` };
     } catch {
       return undefined;
     }

@@ -11,6 +11,7 @@ import type { InputFile, LogData } from '../core/logData';
 import { QueryEngine } from '../core/query';
 import { readLog } from '../core/readLog';
 import type { CommandRequest } from './args';
+import { filesUnder } from './folderPaths';
 import { resolveFilter } from './filters';
 import { reportProblems } from './format';
 import { CliFailure, EXIT, statInput, type CliIo, type ExitCode, type OutputSink } from './io';
@@ -27,7 +28,10 @@ export interface LoadResult {
 }
 
 export async function loadLog(files: readonly string[], io: CliIo): Promise<LoadResult> {
-  const paths = withCsvSiblings(files, io);
+  // A folder is read as one log of the files under it that are logs (the others are named in a note).
+  const folders = files.filter((f) => io.fs.stat(f)?.isDirectory === true);
+  const given = folders.length === 0 ? files : files.flatMap((f) => (folders.includes(f) ? filesUnder(io, f) : [f]));
+  const paths = folders.length === 0 ? withCsvSiblings(given, io) : unique(given, io);
   let total = 0;
   for (const path of paths) {
     total += statInput(io, path).size;
@@ -45,7 +49,10 @@ export async function loadLog(files: readonly string[], io: CliIo): Promise<Load
     before += bytes.length;
     inputs.push({ name: path, bytes });
   }
-  const log = readLog(inputs, progress ? { onProgress: (done) => progress.show('Parsing', done) } : {});
+  const log = readLog(inputs, {
+    ...(progress ? { onProgress: (done: number) => progress.show('Parsing', done) } : {}),
+    ...(folders.length > 0 ? { selectLogs: true } : {}),
+  });
   progress?.clear();
   return { log, paths, status: statusOf(log) };
 }
@@ -84,6 +91,17 @@ export function fileLabel(sel: Selection, fileIndex: number): string | undefined
 export function statusOf(log: LogData): ExitCode {
   if (log.store.size === 0) return EXIT.unreadable;
   return log.problems.some((p) => p.severity === 'error') ? EXIT.readErrors : EXIT.ok;
+}
+
+/** Each path once (a file given beside its folder). */
+function unique(paths: readonly string[], io: CliIo): string[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = io.fs.resolve(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

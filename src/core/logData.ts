@@ -53,6 +53,11 @@ export interface LogData {
 }
 
 export interface ReadOptions {
+  /**
+   * The inputs are every file of a folder (or a set chosen together): read those that are logs,
+   * skip the others with one note (see folderLog.ts).
+   */
+  selectLogs?: boolean;
   /** Called now and then with bytes processed so far and the total. */
   onProgress?: (done: number, total: number) => void;
 }

@@ -158,6 +158,8 @@ export const FORMATS = [
   'portalCsv',
   'powershellJson',
   'singleRecord',
+  /** Read, and found not to be a provisioning log (empty, binary, another kind of JSON or CSV). */
+  'notALog',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -172,6 +174,7 @@ export const FORMAT_LABELS: Readonly<Record<FormatId, string>> = {
   portalCsv: 'Entra portal CSV download',
   powershellJson: 'PowerShell ConvertTo-Json output',
   singleRecord: 'Single provisioning record (JSON)',
+  notALog: 'Not a provisioning log',
 };
 
 /** A 1-based position, column counted in UTF-16 code units as VS Code counts them. */

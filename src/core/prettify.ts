@@ -113,3 +113,12 @@ function viaBytes(text: string, run: (bytes: Uint8Array, sink: (chunk: Uint8Arra
   return { text: r.cancelled ? '' : parts.join(''), problems: r.problems, cancelled: r.cancelled };
 }
 
+
+/**
+ * The first thing in `input` that is not strict JSON (a trailing comma, a comment), located by the
+ * same grammar prettify uses, so that the reader and prettify name the same place. Offsets are
+ * relative to `input`.
+ */
+export function firstJsonProblem(input: Uint8Array): PrettifyProblem | undefined {
+  return minifyBytes(input, () => undefined).problems[0];
+}

@@ -7,6 +7,7 @@ import {
   type ProvisioningRecord,
   type Status,
 } from './model';
+import { skipReasonText } from './skipReason';
 
 /**
  * The compact, columnar form of a log's events: one typed array per field, strings interned in one
@@ -97,7 +98,8 @@ export interface StoreData {
   status: Uint8Array;
   flavor: Uint8Array;
   flags: Uint8Array;
-  file: Uint8Array;
+  /** 16 bits: a storage account's export folder holds one blob an hour, hundreds of files. */
+  file: Uint16Array;
   start: Float64Array;
   end: Float64Array;
   extraNames: string[];
@@ -113,7 +115,7 @@ export class EventStore {
   readonly status: Uint8Array;
   readonly flavor: Uint8Array;
   readonly flags: Uint8Array;
-  readonly file: Uint8Array;
+  readonly file: Uint16Array;
   readonly start: Float64Array;
   readonly end: Float64Array;
   /** Names of columns we do not model (CSV), in file order. */
@@ -269,14 +271,24 @@ export class StoreBuilder {
   private status: Uint8Array;
   private flavor: Uint8Array;
   private flags: Uint8Array;
-  private file: Uint8Array;
+  private file: Uint16Array;
   private start: Float64Array;
   private end: Float64Array;
   private readonly extraNames: string[] = [];
   private extra: Uint32Array[] = [];
-  private readonly seen = new Set<string>();
-  /** Records skipped because an earlier record had the same `id` (at-least-once delivery). */
-  duplicates = 0;
+  /** Event index of each non-empty id added so far. */
+  private readonly seen = new Map<string, number>();
+  /**
+   * Records whose id was seen before. Only a true re-delivery (same content) is merged; records
+   * that differ are both kept, and both are listed here for the reader to report.
+   */
+  readonly repeats: RepeatedId[] = [];
+  /**
+   * Reads an earlier event's record back from its source, to compare contents when its id comes
+   * again (rare, so nothing is kept per event for it). Without one, the store's own columns are
+   * compared.
+   */
+  reread: ((src: SourceRef) => ProvisioningRecord | undefined) | undefined;
 
   constructor(initialCapacity = 1024) {
     this.cap = Math.max(16, initialCapacity);
@@ -287,7 +299,7 @@ export class StoreBuilder {
     this.status = new Uint8Array(this.cap);
     this.flavor = new Uint8Array(this.cap);
     this.flags = new Uint8Array(this.cap);
-    this.file = new Uint8Array(this.cap);
+    this.file = new Uint16Array(this.cap);
     this.start = new Float64Array(this.cap);
     this.end = new Float64Array(this.cap);
   }
@@ -306,41 +318,29 @@ export class StoreBuilder {
     return id;
   }
 
-  /** Adds one event; returns its index, or -1 when a record with the same non-empty id was already added. */
+  /** Records merged into an earlier one with the same id and content. */
+  get duplicates(): number {
+    return this.repeats.reduce((n, r) => n + (r.same ? 1 : 0), 0);
+  }
+
+  /**
+   * Adds one event; returns its index, or -1 when it repeats an earlier record with the same
+   * non-empty id and the same content (a re-delivery), which is kept once.
+   */
   add(rec: ProvisioningRecord, src: SourceRef, flags = 0): number {
     if (rec.id !== '') {
-      if (this.seen.has(rec.id)) {
-        this.duplicates++;
-        return -1;
-      }
-      this.seen.add(rec.id);
+      const earlier = this.seen.get(rec.id);
+      if (earlier !== undefined) {
+        const first = this.sourceAt(earlier);
+        const same = this.sameContent(earlier, first, rec);
+        this.repeats.push({ id: rec.id, first, second: src, same });
+        if (same) return -1;
+      } else this.seen.set(rec.id, this.size);
     }
     if (this.size === this.cap) this.grow();
     const i = this.size++;
-    const values: Record<StringField, string> = {
-      id: rec.id,
-      activityDateTime: rec.activityDateTime,
-      tenantId: rec.tenantId,
-      jobId: rec.jobId,
-      cycleId: rec.cycleId,
-      changeId: rec.changeId,
-      actionLabel: rec.actionLabel,
-      sourceName: rec.sourceIdentity.displayName,
-      sourceId: rec.sourceIdentity.id,
-      sourceType: rec.sourceIdentity.identityType,
-      targetName: rec.targetIdentity.displayName,
-      targetId: rec.targetIdentity.id,
-      targetType: rec.targetIdentity.identityType,
-      sourceSystem: rec.sourceSystem.displayName,
-      targetSystem: rec.targetSystem.displayName,
-      appName: rec.servicePrincipal.displayName,
-      appId: rec.servicePrincipal.id,
-      initiatorName: rec.initiatedBy.displayName,
-      initiatorType: rec.initiatedBy.initiatorType,
-      errorCode: rec.error?.errorCode ?? '',
-      errorCategory: rec.error?.errorCategory ?? '',
-      reason: rec.error?.reason ?? '',
-    };
+    const values = this.fieldValues(rec);
+
     for (let f = 0; f < STRING_FIELDS.length; f++) {
       this.str[f]![i] = this.intern(values[STRING_FIELDS[f]!]);
     }
@@ -368,9 +368,52 @@ export class StoreBuilder {
     return i;
   }
 
+  private fieldValues(rec: ProvisioningRecord): Record<StringField, string> {
+    return {
+      id: rec.id,
+      activityDateTime: rec.activityDateTime,
+      tenantId: rec.tenantId,
+      jobId: rec.jobId,
+      cycleId: rec.cycleId,
+      changeId: rec.changeId,
+      actionLabel: rec.actionLabel,
+      sourceName: rec.sourceIdentity.displayName,
+      sourceId: rec.sourceIdentity.id,
+      sourceType: rec.sourceIdentity.identityType,
+      targetName: rec.targetIdentity.displayName,
+      targetId: rec.targetIdentity.id,
+      targetType: rec.targetIdentity.identityType,
+      sourceSystem: rec.sourceSystem.displayName,
+      targetSystem: rec.targetSystem.displayName,
+      appName: rec.servicePrincipal.displayName,
+      appId: rec.servicePrincipal.id,
+      initiatorName: rec.initiatedBy.displayName,
+      initiatorType: rec.initiatedBy.initiatorType,
+      errorCode: rec.error?.errorCode ?? '',
+      errorCategory: rec.error?.errorCategory ?? '',
+      // A skipped event has no error; its reason is in a step (SkipReason and description).
+      reason: rec.error?.reason || (rec.status === 'skipped' ? skipReasonText(rec) : ''),
+    };
+  }
+
+  private sourceAt(i: number): SourceRef {
+    return { file: this.file[i]!, start: this.start[i]!, end: this.end[i]! };
+  }
+
+  private sameContent(i: number, src: SourceRef, rec: ProvisioningRecord): boolean {
+    const before = src.start >= 0 ? this.reread?.(src) : undefined;
+    if (before !== undefined) return contentKey(before) === contentKey(rec);
+    // No source to read back: compare what the columns hold.
+    const now = this.fieldValues(rec);
+    for (let f = 0; f < STRING_FIELDS.length; f++) {
+      if (this.strings[this.str[f]![i]!] !== now[STRING_FIELDS[f]!]) return false;
+    }
+    return Object.is(this.time[i], rec.time) && this.status[i] === (STATUS_ORD.get(rec.status) ?? 0) && this.action[i] === (ACTION_ORD.get(rec.action) ?? 0);
+  }
+
   finish(): EventStore {
     const n = this.size;
-    const cut = <T extends Uint32Array | Float64Array | Uint8Array>(a: T): T => a.slice(0, n) as T;
+    const cut = <T extends Uint32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => a.slice(0, n) as T;
     return new EventStore({
       size: n,
       strings: this.strings,
@@ -391,7 +434,7 @@ export class StoreBuilder {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const up = <T extends Uint32Array | Float64Array | Uint8Array>(a: T): T => {
+    const up = <T extends Uint32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
       b.set(a);
       return b;
@@ -409,6 +452,19 @@ export class StoreBuilder {
     this.end = up(this.end);
     this.cap = cap;
   }
+}
+
+/** An id seen twice: where each record is, and whether the two say the same thing. */
+export interface RepeatedId {
+  id: string;
+  first: SourceRef;
+  second: SourceRef;
+  same: boolean;
+}
+
+/** Everything a record says, for comparing two records with the same id (its shape is left out). */
+function contentKey(rec: ProvisioningRecord): string {
+  return JSON.stringify({ ...rec, flavor: '' });
 }
 
 /**

@@ -69,6 +69,8 @@ export type PageMessage =
   | { type: 'goTo'; index: number }
   | { type: 'copy'; field: CopyField }
   | { type: 'openRaw' }
+  /** Open the record's file as text at the record (the host knows which file). */
+  | { type: 'goToRecord' }
   | { type: 'openLink'; url: string }
   | { type: 'filter'; by: FilterKind }
   | { type: 'openLog' }
@@ -117,6 +119,8 @@ export function parsePageMessage(v: unknown): PageMessage | undefined {
       return oneOf(COPY_FIELDS, v['field']) ? { type: 'copy', field: v['field'] } : undefined;
     case 'openRaw':
       return { type: 'openRaw' };
+    case 'goToRecord':
+      return { type: 'goToRecord' };
     case 'openLink':
       return str(v['url'], 2048) ? { type: 'openLink', url: v['url'] } : undefined;
     case 'filter':

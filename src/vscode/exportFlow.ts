@@ -11,6 +11,7 @@ import { exportJson } from '../core/export/jsonExport';
 import { exportMarkdown } from '../core/export/markdownExport';
 import type { LogModel } from '../core/logModel';
 import { baseName } from './fileInputs';
+import { homeFolder } from './logSets';
 import { notify } from './uiText';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
@@ -39,7 +40,7 @@ export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
   const stem = baseName(req.source).replace(/\.[^.]+$/, '');
   const suggested = format === 'csv' ? 'ProvisioningLogs.csv' : `${stem}-export.${ext}`;
   const target = await vscode.window.showSaveDialog({
-    defaultUri: vscode.Uri.joinPath(req.source, '..', suggested),
+    defaultUri: vscode.Uri.joinPath(homeFolder(req.source), suggested),
     filters: { [EXPORT_FORMATS.find((f) => f.format === format)!.label]: [ext] },
     title: `Export ${plural(req.indices.length, 'event')}`,
   });

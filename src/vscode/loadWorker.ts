@@ -15,6 +15,7 @@ if (port) {
     let last = 0;
     try {
       const log = readLog(files, {
+        ...(req.selectLogs === true ? { selectLogs: true } : {}),
         onProgress(done, total) {
           // A message per ~2% is plenty for a progress bar.
           if (done - last >= total / 50 || done === total) {

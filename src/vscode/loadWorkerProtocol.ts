@@ -11,6 +11,8 @@ export interface WorkerFile {
 
 export interface WorkerRequest {
   files: WorkerFile[];
+  /** The files are a folder or a set chosen together: read those that are logs (ReadOptions.selectLogs). */
+  selectLogs?: boolean;
   /** Also compute the diagnostics of every file, with these settings. */
   diagnostics?: DiagnosticSettings;
 }

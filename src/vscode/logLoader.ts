@@ -14,6 +14,8 @@ import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   token?: vscode.CancellationToken;
+  /** A folder or a set of files: read those that are logs, note the others. */
+  selectLogs?: boolean;
   /** Compute the diagnostics of every file in the worker too (the model carries them). */
   diagnostics?: DiagnosticSettings;
 }
@@ -68,6 +70,7 @@ export class LogLoader {
       const request: WorkerRequest = {
         files: files.map((f) => ({ name: f.name, buffer: f.bytes.buffer as ArrayBuffer, byteOffset: f.bytes.byteOffset, byteLength: f.bytes.byteLength })),
         ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
+        ...(options.selectLogs === true ? { selectLogs: true } : {}),
       };
       // Transfer, do not copy: the bytes move to the worker and come back inside the result.
       const transfer = [...new Set(request.files.map((f) => f.buffer))];

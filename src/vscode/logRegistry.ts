@@ -19,6 +19,22 @@ export interface OpenLog {
   /** Increments each time the file is read again. */
   readonly version: number;
   readonly name: string;
+  /** The file each loaded file (LogData.files) was read from, when the viewer knows them. */
+  readonly files?: readonly vscode.Uri[];
+}
+
+/**
+ * The file on disk of loaded file `file` (an index, or a name as problems give it): known for a
+ * viewer's reading (a folder's blobs, a CSV's siblings); else a sibling of the log's file.
+ */
+export function fileUriOf(log: OpenLog, file: number | string | undefined): vscode.Uri {
+  const files = log.model.data.files;
+  const index = typeof file === 'number' ? file : file === undefined ? 0 : files.findIndex((f) => f.name === file);
+  const known = log.files?.[index];
+  if (known !== undefined) return known;
+  if (index <= 0) return log.uri;
+  const name = files[index]?.name ?? (typeof file === 'string' ? file : '');
+  return vscode.Uri.joinPath(log.uri, '..', name);
 }
 
 export interface EventSelection {
@@ -55,8 +71,8 @@ export class LogRegistry implements vscode.Disposable {
   readonly onDidSelectEvent = this._onDidSelectEvent.event;
   readonly onDidRequestFilter = this._onDidRequestFilter.event;
 
-  set(uri: vscode.Uri, source: LogSource, model: LogModel): OpenLog {
-    const log: OpenLog = { uri, key: keyOf(uri, source), source, model, version: ++this.versions, name: baseName(uri) };
+  set(uri: vscode.Uri, source: LogSource, model: LogModel, files?: readonly vscode.Uri[]): OpenLog {
+    const log: OpenLog = { uri, key: keyOf(uri, source), source, model, version: ++this.versions, name: baseName(uri), ...(files ? { files } : {}) };
     this.logs.set(log.key, log);
     this._onDidChangeLogs.fire();
     if (this.activeKey === log.key) {

@@ -85,8 +85,10 @@ describe('CLI: inputs that cannot be read exit 3', () => {
     assert.match(r.stderr, /cannot read ".*nope\.json": no such file/);
   });
 
-  it('a folder', async () => {
-    assert.equal((await cli(['list', tmp.dir])).code, 3);
+  it('a folder given to prettify (the reading commands read folders)', async () => {
+    const r = await cli(['prettify', tmp.dir]);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /it is a folder \(summary, list, ids, errors and export read folders\)/);
   });
 
   it('JSON that is not a provisioning log, with the reason on stderr', async () => {
@@ -166,7 +168,7 @@ describe('CLI: progress on stderr', () => {
     const bytes = new TextEncoder().encode(portalJson(records));
     const fs: CliFileSystem = {
       ...nodeFileSystem,
-      stat: () => ({ size: 30 << 20, isFile: true, identity: 'fake' }),
+      stat: () => ({ size: 30 << 20, isFile: true, isDirectory: false, identity: 'fake' }),
       readFile: (_path, onProgress) => {
         onProgress?.(bytes.length, bytes.length);
         return Promise.resolve(bytes);

@@ -215,6 +215,6 @@ describe('CSV trio: bookkeeping', () => {
     const total = new TextEncoder().encode(main).length;
     assert.deepEqual(calls[calls.length - 1], [total, total]);
     assert.equal(log.store.size, 4);
-    assert.match(byCode(log, 'duplicates')[0]!.message, /^1 row\(s\) repeated an event already read/);
+    assert.match(byCode(log, 'duplicates')[0]!.message, /^1 record repeats a record read before, with the same id and the same content; each was kept once\. The first repeat is at line 6/);
   });
 });

@@ -40,11 +40,26 @@ function comparable(r: ProvisioningRecord | undefined): Omit<ProvisioningRecord,
 function assertRoundTrip(source: LogData, label: string): LogData {
   assert.ok(source.store.size > 0, `${label}: nothing read`);
   const back = readTrio(exportTrio(source));
-  assert.deepEqual(back.problems, [], `${label}: problems reading the export back`);
+  // Records that share an id but differ are both exported, and so are named again on reading back.
+  const differ = (log: LogData): number => log.problems.filter((p) => p.code === 'sameIdDiffers').length;
+  assert.deepEqual(back.problems.filter((p) => p.code !== 'sameIdDiffers'), [], `${label}: problems reading the export back`);
+  assert.equal(differ(back), differ(source), `${label}: pairs of different records with one id`);
   assert.equal(back.store.size, source.store.size, label);
+  const changes = new Map<string, number>();
+  for (let i = 0; i < source.store.size; i++) changes.set(source.store.get('changeId', i), (changes.get(source.store.get('changeId', i)) ?? 0) + 1);
   for (let i = 0; i < source.store.size; i++) {
-    assert.deepEqual(comparable(recordAt(back, i)), comparable(recordAt(source, i)), `${label}, event ${i}`);
-    assert.equal(back.store.summary(i).changed, source.store.summary(i).changed, `${label}, event ${i}: changed`);
+    // The trio joins steps and properties by Change ID: events that share one share their rows.
+    const shared = (changes.get(source.store.get('changeId', i)) ?? 0) > 1;
+    const pick = (r: ProvisioningRecord | undefined): Partial<ProvisioningRecord> => {
+      const c: Partial<ProvisioningRecord> = comparable(r);
+      if (shared) {
+        delete c.steps;
+        delete c.modifiedProperties;
+      }
+      return c;
+    };
+    assert.deepEqual(pick(recordAt(back, i)), pick(recordAt(source, i)), `${label}, event ${i}`);
+    if (!shared) assert.equal(back.store.summary(i).changed, source.store.summary(i).changed, `${label}, event ${i}: changed`);
   }
   return back;
 }

@@ -243,7 +243,11 @@ describe('public samples', () => {
     if (diag) {
       const log = readBytes(diag.bytes, diag.name);
       assert.equal(log.format, 'diagnosticJsonLines');
-      assert.equal(log.store.size, 2, 'the third line repeats the second id and is kept once');
+      // Line 3 (Elastic's synthetic record) reuses line 2's id with other content: both are kept.
+      assert.equal(log.store.size, 3, 'a record that reuses an id with other content is not merged away');
+      const differ = log.problems.filter((p) => p.code === 'sameIdDiffers');
+      assert.equal(differ.length, 1);
+      assert.match(differ[0]!.message, /same id "ebc7b845-7505-2dfa-269a-93257fab469a": at line 2, column 1 and at line 3, column 1/);
       assert.equal(recordAt(log, 0)!.steps[3]!.type, 'processing');
     }
     const live = files.find((f) => f.name.includes('live_record'));

@@ -68,9 +68,10 @@ export function explainText(code: string): string {
   const lines: string[] = [];
   const shown = terminalSafe(code);
   if (!m.known) lines.push(`${shown}: ${e.title}`);
+  else if (m.skipReason === true) lines.push(`${shown}: ${e.title} (a skip reason from a step's SkipReason detail, not an error)`);
   else if (m.prefix !== undefined) lines.push(`${shown}: ${e.title} (${m.canonical}, prefixed with the app name "${terminalSafe(m.prefix)}")`);
   else lines.push(`${shown}: ${e.title}`);
-  lines.push(`Category: ${e.category}; severity: ${e.severity}`);
+  lines.push(m.skipReason === true ? `Action needed: ${e.severity === 'info' ? 'no (expected)' : 'yes'}` : `Category: ${e.category}; severity: ${e.severity}`);
   lines.push('', 'Meaning:', indent(e.meaning));
   lines.push('', 'What to do:', indent(e.remediation));
   // No event time here, so the retry is told as a delay rather than a clock time.

@@ -16,9 +16,18 @@ export async function prettifyCommand(req: CommandRequest, io: CliIo): Promise<E
   if (info.size === 0) throw new CliFailure(`"${input}" is empty: nothing to prettify.`, EXIT.unreadable);
   const out = outputOrStdout(io, req.output, [input], 'prettify');
   const progress = info.size >= PROGRESS_THRESHOLD && io.stderr.isTTY ? new Progress(io.stderr, info.size) : undefined;
+  // A failed write (the reader of a pipe went away: `prettify … | head`) is not the input's fault.
+  let writeError: unknown;
   const prettifier = createPrettifier(
     { totalBytes: info.size, ...(progress ? { onProgress: (done: number) => progress.show('Prettifying', done) } : {}) },
-    (chunk) => out.write(chunk),
+    (chunk) => {
+      try {
+        out.write(chunk);
+      } catch (e) {
+        writeError = e;
+        throw e;
+      }
+    },
   );
   const notes: string[] = [];
   let transcode: ((chunk: Uint8Array, last: boolean) => Uint8Array) | undefined;
@@ -34,6 +43,7 @@ export async function prettifyCommand(req: CommandRequest, io: CliIo): Promise<E
     if (transcode) prettifier.write(transcode(new Uint8Array(0), true));
   } catch (e) {
     out.close();
+    if (e === writeError) throw e;
     throw new CliFailure(`cannot read "${input}": ${(e as Error).message}`, EXIT.unreadable);
   }
   const result = prettifier.end();

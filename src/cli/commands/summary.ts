@@ -14,6 +14,8 @@ import { select, type Selection } from '../readInputs';
 
 /** Error codes listed in the text form; the JSON form has them all. */
 const TOP_CODES = 10;
+/** Files named one a line before the rest are counted. */
+const FILES_NAMED = 10;
 
 export async function summaryCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
   const sel = await select(req, io, { quiet: true });
@@ -26,7 +28,12 @@ export async function summaryCommand(req: CommandRequest, io: CliIo): Promise<Ex
 function summaryText(sel: Selection, s: LogSummary, filters: string): string {
   const { log } = sel;
   const lines: string[] = [];
-  for (const f of log.files) lines.push(`File:      ${terminalSafe(f.name)} (${sizeText(f.size)}, ${ENCODING_LABELS[f.encoding]})`);
+  // An export folder holds hundreds of hourly blobs: name a few, count the rest.
+  for (const f of log.files.slice(0, FILES_NAMED)) lines.push(`File:      ${terminalSafe(f.name)} (${sizeText(f.size)}, ${ENCODING_LABELS[f.encoding]})`);
+  if (log.files.length > FILES_NAMED) {
+    const rest = log.files.slice(FILES_NAMED);
+    lines.push(`           …and ${rest.length} more files (${sizeText(rest.reduce((n, f) => n + f.size, 0))})`);
+  }
   const detail = log.formatDetail ? ` (${log.formatDetail})` : '';
   lines.push(`Format:    ${FORMAT_LABELS[log.format]}${detail}`);
   if (filters) lines.push(`Filters:   ${filters} → ${s.events} of ${log.store.size} events`);

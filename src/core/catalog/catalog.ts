@@ -3,7 +3,8 @@
  * (`ContosoEntryConflict`), and a generic answer for codes we do not know.
  */
 import { formatUtcClock } from '../time';
-import { ERROR_CODES, GENERAL_TABLE, SKIP_REASONS } from './catalogData';
+import { ERROR_CODES, GENERAL_TABLE } from './catalogData';
+import { SKIP_REASONS } from './skipReasonData';
 import { type CatalogEntry, type CatalogMatch, type ExplainJson, type SkipReasonEntry } from './catalogTypes';
 
 export * from './catalogTypes';
@@ -35,6 +36,9 @@ function resolve(code: string): CatalogMatch {
   const lower = trimmed.toLowerCase();
   const exact = byLowerCode.get(lower);
   if (exact) return { code, canonical: exact.code, known: true, entry: exact };
+  // A step's SkipReason answers like a code (explain, hovers), from its own catalog.
+  const skip = skipReasons.get(lower);
+  if (skip) return { code, canonical: skip.value, known: true, skipReason: true, entry: skipAsEntry(skip) };
   for (const entry of bySuffixLength) {
     const base = entry.code.toLowerCase();
     if (lower.length <= base.length || !lower.endsWith(base)) continue;
@@ -85,6 +89,20 @@ function unknownEntry(code: string): CatalogEntry {
   };
 }
 
+/** A skip reason in the shape of a catalog entry: never retried, `info` when no action is needed. */
+function skipAsEntry(s: SkipReasonEntry): CatalogEntry {
+  return {
+    code: s.value,
+    title: s.title,
+    meaning: s.meaning,
+    remediation: s.remediation,
+    retry: 'none',
+    severity: s.actionNeeded ? 'warning' : 'info',
+    category: 'Skip reason',
+    docs: s.docs,
+  };
+}
+
 /** Epoch ms when the service retries, or undefined when it does not, the delay is undocumented, or the time is unknown. */
 export function retryTime(eventTime: number, match: CatalogMatch): number | undefined {
   const minutes = match.entry.retryAfterMinutes;
@@ -101,6 +119,11 @@ export function describeRetry(eventTime: number, match: CatalogMatch): string {
     return `Retried automatically around ${formatUtcClock(at)} (${minutes} minutes after the event).`;
   }
   if (!match.known) return 'No documented retry for this code: treat it as needing action.';
+  if (match.skipReason === true) {
+    return severity === 'info'
+      ? 'A skip, not an error: the service evaluates the object again each cycle; no action needed unless it should have been provisioned.'
+      : 'A skip, not an error: the service evaluates the object again each cycle, and skips it again until the cause is fixed.';
+  }
   if (severity === 'info') return 'Not retried: an expected skip, no action needed unless the object should have been provisioned.';
   return 'Not retried automatically: action needed.';
 }
@@ -124,7 +147,12 @@ export function explainJson(code: string): ExplainJson {
     meaning: e.meaning,
     remediation: e.remediation,
     docs: e.docs,
+    ...(m.skipReason === true ? { skipReason: true as const } : {}),
   };
+}
+
+export function allSkipReasons(): readonly SkipReasonEntry[] {
+  return SKIP_REASONS;
 }
 
 export function lookupSkipReason(value: string): SkipReasonEntry | undefined {

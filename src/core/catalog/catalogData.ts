@@ -10,7 +10,7 @@
  * Retry rule: `automatic` only where a Microsoft page says the service retries, with
  * `retryAfterMinutes` only where it gives the delay (40 minutes in the general table).
  */
-import { type CatalogEntry, type CatalogLink, type SkipReasonEntry } from './catalogTypes';
+import { type CatalogEntry, type CatalogLink } from './catalogTypes';
 
 const LEARN = 'https://learn.microsoft.com/en-us';
 const LOGS_ARTICLE = `${LEARN}/entra/identity/monitoring-health/howto-analyze-provisioning-logs`;
@@ -649,23 +649,3 @@ export const ERROR_CODES: readonly CatalogEntry[] = [
 ];
 
 /** Values of a step's `details.SkipReason` (formats.md §1.3; provision-on-demand docs). */
-export const SKIP_REASONS: readonly SkipReasonEntry[] = [
-  {
-    value: 'RedundantExport',
-    title: 'Already in sync',
-    meaning:
-      'Source and target already hold the same values, so there was nothing to write. Expected, and the most common skip.',
-  },
-  {
-    value: 'AttributeValidationFailed',
-    title: 'Attribute value failed validation',
-    meaning:
-      "A value that the target needs is missing or invalid on the source object; the step's PropertyName detail names the attribute. Fix the value in the source system.",
-  },
-  {
-    value: 'NotEffectivelyEntitled',
-    title: 'Not entitled to provisioning',
-    meaning:
-      'The object is not effectively entitled: it is not assigned to the application (or only through a role that does not provision), or the account is disabled. Assign it or change the scope if it should be provisioned.',
-  },
-];

@@ -25,6 +25,8 @@ export type CatalogCategory =
   | 'Cloud sync'
   | 'Cloud sync agent'
   | 'Active Directory'
+  /** Not an error: a step's `SkipReason` (see skipReasonData.ts). */
+  | 'Skip reason'
   | 'Unknown';
 
 export interface CatalogLink {
@@ -59,6 +61,8 @@ export interface CatalogMatch {
   known: boolean;
   /** The target application's name in front of a base code (`Contoso` in `ContosoEntryConflict`). */
   prefix?: string;
+  /** The value is a step's `SkipReason`, not an error code: the entry is the skip reason's. */
+  skipReason?: boolean;
   entry: CatalogEntry;
 }
 
@@ -66,7 +70,14 @@ export interface CatalogMatch {
 export interface SkipReasonEntry {
   value: string;
   title: string;
+  /** What happened, 1–2 sentences. */
   meaning: string;
+  /** Whether someone has to change something for the object to be provisioned. */
+  actionNeeded: boolean;
+  /** What to change (or why nothing needs to), numbered steps separated by newlines. */
+  remediation: string;
+  /** The learn.microsoft.com page that explains this kind of skip. */
+  docs: string;
 }
 
 /** The `provlog explain --json` contract; key order is part of it. */
@@ -80,4 +91,6 @@ export interface ExplainJson {
   meaning: string;
   remediation: string;
   docs: string;
+  /** Present (true) when the value is a step's SkipReason rather than an error code. */
+  skipReason?: true;
 }

@@ -23,7 +23,9 @@ export function explainMarkdown(code: string, context: ExplainContext = {}): str
   const out: string[] = [];
   const shown = code.trim() === '' ? 'No error code' : mdCode(code.trim(), 200);
   out.push(`# ${shown}: ${mdText(e.title)}`, '');
-  if (m.known && m.prefix !== undefined) {
+  if (m.skipReason === true) {
+    out.push(`A skip reason: the value of a step's ${mdCode('SkipReason')} detail, which says why the service skipped the object. Not an error.`, '');
+  } else if (m.known && m.prefix !== undefined) {
     out.push(`The catalog's ${mdCode(m.canonical)}, with the target application's name ${mdCode(m.prefix, 100)} in front.`, '');
   } else if (!m.known && code.trim() !== '') {
     out.push('This code is not in the catalog: the steps below are the general approach.', '');
@@ -42,7 +44,7 @@ export function explainMarkdown(code: string, context: ExplainContext = {}): str
     if (reason !== '') out.push('**Reason** (as the target system wrote it):', '', mdQuote(reason), '');
     if (details !== '') out.push('**Additional details:**', '', mdQuote(details), '');
   }
-  out.push('## Learn more', '', `- ${mdLink("Microsoft's documentation of this code", e.docs)}`);
+  out.push('## Learn more', '', `- ${mdLink(m.skipReason === true ? "Microsoft's documentation of this kind of skip" : "Microsoft's documentation of this code", e.docs)}`);
   for (const link of e.links ?? []) out.push(`- ${mdLink(link.title, link.url)}`);
   return out.join('\n') + '\n';
 }

@@ -5,8 +5,10 @@
 import { describeAction, describeInitiatorType, describeStatus, describeStepType } from '../catalog/enumDocs';
 import type { LogModel } from '../logModel';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, STEP_TYPE_LABELS, type ProvisionedIdentity, type ProvisioningRecord, type ProvisioningSystem } from '../model';
+import { PositionMapper } from '../positions';
 import { formatUtc } from '../time';
-import type { DetailView, HeaderView, IdentityView, IdView, StepView, SummaryView, SystemView } from './detailTypes';
+import { TEXT_EDITOR_LIMIT } from '../viewHeader';
+import type { DetailView, HeaderView, IdentityView, IdView, SourceView, StepView, SummaryView, SystemView } from './detailTypes';
 import { identityHistory, type IdentityHistory } from './identityHistory';
 import { formatDuration, identityName, objectWord, systemsLine } from './identityNames';
 import { buildModified } from './modifiedRows';
@@ -128,5 +130,15 @@ export function buildDetailView(model: LogModel, i: number, ctx: DetailContext):
     modified,
     summary: summary(model, r, sentence, history),
     raw: rawViewFor(r.flavor),
+    ...sourceOf(model, i),
   };
+}
+
+function sourceOf(model: LogModel, i: number): { source?: SourceView } {
+  const { store, data } = model;
+  const f = data.files[store.file[i]!];
+  // CSV events are spread over rows of several files: no one place to go to.
+  if (f === undefined || !(store.start[i]! >= 0) || store.flavorOf(i) === 'csv') return {};
+  const p = PositionMapper.of(f.bytes).positionAt(store.start[i]!);
+  return { source: { file: f.name, line: p.line, column: p.column, severalFiles: data.files.length > 1, canGoTo: f.size <= TEXT_EDITOR_LIMIT } };
 }

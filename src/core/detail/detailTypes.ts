@@ -113,6 +113,11 @@ export interface SkipView {
   reason: string;
   title: string;
   meaning: string;
+  /** Whether someone has to change something (from the skip-reason catalog; unknown reasons: yes). */
+  actionNeeded: boolean;
+  /** What to change, as steps; [] when the catalog does not know the reason. */
+  remediation: string[];
+  docs?: Link;
   step: number;
   description: string;
   /** Scoping checks that failed (`Assigned to the application: False`), explained. */
@@ -228,4 +233,18 @@ export interface DetailView {
   modified: ModifiedView;
   summary: SummaryView;
   raw: RawView;
+  /** Where the record stands in its file, when it has a place (not a CSV row set). */
+  source?: SourceView;
+}
+
+/** The file of the record (a folder's blob, one of several downloads) and where in it. */
+export interface SourceView {
+  /** The file's name as read (a path under the folder for an export folder). */
+  file: string;
+  line: number;
+  column: number;
+  /** More than one file was read: the name tells which. */
+  severalFiles: boolean;
+  /** Small enough for VS Code's text editor (50 MB for extensions). */
+  canGoTo: boolean;
 }

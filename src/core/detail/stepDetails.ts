@@ -4,7 +4,9 @@
  * `Assigned to the application`).
  */
 import { lookupSkipReason } from '../catalog/catalog';
-import type { ProvisioningRecord, ProvisioningStep } from '../model';
+import type { ProvisioningRecord } from '../model';
+import { skippingStep, stepSkipReason } from '../skipReason';
+import { remediationSteps } from './remediationSteps';
 import type { DetailPair, SkipView } from './detailTypes';
 
 /** What a failed scoping check means; keys compared case-insensitively. */
@@ -38,10 +40,6 @@ export function explainDetails(details: Record<string, string>): DetailPair[] {
   });
 }
 
-function skipReasonOf(step: ProvisioningStep): string {
-  for (const [k, v] of Object.entries(step.details)) if (k.trim().toLowerCase() === 'skipreason') return v.trim();
-  return '';
-}
 
 /** Failed scoping checks across every step of the record, explained. */
 export function failedScopingChecks(r: ProvisioningRecord): DetailPair[] {
@@ -58,9 +56,9 @@ export function failedScopingChecks(r: ProvisioningRecord): DetailPair[] {
 /** Why a skipped event was skipped, from its steps; undefined when no step says. */
 export function explainSkip(r: ProvisioningRecord): SkipView | undefined {
   const scoping = failedScopingChecks(r);
-  const skipped = r.steps.find((s) => s.status === 'skipped' || skipReasonOf(s) !== '');
+  const skipped = skippingStep(r);
   if (skipped === undefined && scoping.length === 0) return undefined;
-  const reason = skipped ? skipReasonOf(skipped) : '';
+  const reason = skipped ? stepSkipReason(skipped) : '';
   const entry = reason === '' ? undefined : lookupSkipReason(reason);
   const firstScoping = scoping[0];
   let title: string;
@@ -79,6 +77,9 @@ export function explainSkip(r: ProvisioningRecord): SkipView | undefined {
     reason,
     title,
     meaning,
+    actionNeeded: entry?.actionNeeded ?? firstScoping === undefined,
+    remediation: entry ? remediationSteps(entry.remediation) : [],
+    ...(entry ? { docs: { title: 'Microsoft Learn', url: entry.docs } } : {}),
     step: skipped ? skipped.index + 1 : 0,
     description: skipped?.description ?? '',
     scoping,

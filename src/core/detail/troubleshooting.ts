@@ -8,15 +8,10 @@ import type { CatalogMatch } from '../catalog/catalogTypes';
 import { describeErrorCategory } from '../catalog/enumDocs';
 import { STEP_TYPE_LABELS, type ProvisioningRecord } from '../model';
 import type { ErrorView, ExplanationView, HistoryItem, RetryView, TroubleshootingView } from './detailTypes';
+import { remediationSteps } from './remediationSteps';
 import { explainSkip } from './stepDetails';
 
-/** The remediation text's numbered lines (`1. …\n2. …`) as a list; one paragraph stays one item. */
-export function remediationSteps(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim().replace(/^\d+[.)]\s*/, ''))
-    .filter((l) => l !== '');
-}
+export { remediationSteps } from './remediationSteps';
 
 export function retryView(eventTime: number, match: CatalogMatch): RetryView {
   const view: RetryView = { automatic: match.entry.retry === 'automatic', sentence: describeRetry(eventTime, match) };

@@ -145,9 +145,6 @@ export function readCsvFiles(
       .join(' + ');
   }
   onProgress?.(total, total);
-  if (builder.duplicates > 0) {
-    report.push('info', 'duplicates', `${builder.duplicates} row(s) repeated an event already read (same ID); each event was kept once.`);
-  }
   report.flush();
   return result;
 }

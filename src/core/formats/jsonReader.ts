@@ -15,6 +15,8 @@ export interface JsonReadResult {
   format: FormatId;
   formatDetail: string;
   nextLink?: string;
+  /** An `@odata.context` of the provisioning endpoints: an empty page is still a (quiet) log. */
+  provisioningContext?: boolean;
 }
 
 export function readJson(
@@ -80,7 +82,9 @@ export function readJson(
   const head = decodeSlice(bytes, first, Math.min(n, first + 4096)).text;
   const context = outer['@odata.context'] ?? '';
   const format = pickFormat(bytes[first], linesMode, envelope, topLevelValues, looksLikeConvertToJson(head), parser.kinds);
-  const result: JsonReadResult = { format, formatDetail: graphDetail(context) };
+  const detail = format === 'singleRecord' && parser.kinds.diagnostic > 0 ? 'Azure Monitor diagnostic record' : graphDetail(context);
+  const result: JsonReadResult = { format, formatDetail: detail };
+  if (/provisioning/i.test(context)) result.provisioningContext = true;
   const nextLink = outer['@odata.nextLink'];
   if (nextLink) {
     result.nextLink = nextLink;
@@ -129,7 +133,8 @@ function pickFormat(
   if (powershell) return 'powershellJson';
   if (mostly === 'logAnalytics') return 'logAnalyticsJson';
   if (firstByte === 0x5b) return mostly === 'diagnostic' ? 'diagnosticRecords' : 'portalJson';
-  return mostly === 'diagnostic' ? 'diagnosticJsonLines' : 'singleRecord';
+  // One object, however laid out: a single record (a diagnostic one says so in the format detail).
+  return 'singleRecord';
 }
 
 function graphDetail(context: string): string {

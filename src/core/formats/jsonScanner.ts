@@ -29,6 +29,8 @@ export interface ScanEnd {
 }
 
 const RECORD_KEYS = new Set(['value', 'records']);
+/** Bracket kinds are remembered this deep; deeper nesting is not checked (records are ~6 deep). */
+const MAX_TRACKED = 256;
 
 export function scanJson(b: Uint8Array, from: number, to: number, sink: ScanSink): ScanEnd {
   let depth = 0;
@@ -40,6 +42,7 @@ export function scanJson(b: Uint8Array, from: number, to: number, sink: ScanSink
   let expectKey = false;
   let lastKey = '';
   let topValues = 0;
+  const opened = new Uint8Array(MAX_TRACKED);
   let i = from;
   while (i < to) {
     const c = b[i]!;
@@ -76,11 +79,34 @@ export function scanJson(b: Uint8Array, from: number, to: number, sink: ScanSink
         topHadRecords = true;
         sink.envelope(lastKey);
       }
+      if (depth < MAX_TRACKED) opened[depth] = c;
       depth++;
       i++;
       continue;
     }
     if (c === 0x7d || c === 0x5d) {
+      // A bracket of the other kind than the one open (`]` inside an object): the text was damaged in
+      // the middle (a docs example "shortened" with `...`), not cut off at its end. Close what lies
+      // above the matching container here, so a record open at this point ends here and is read as
+      // damaged, and the rest of the file is read as usual.
+      const want = c === 0x7d ? 0x7b : 0x5b;
+      if (depth > 0 && depth <= MAX_TRACKED && opened[depth - 1] !== want) {
+        let k = depth - 2;
+        while (k >= 0 && opened[k] !== want) k--;
+        if (k < 0) {
+          // Matches nothing open: a stray bracket inside a value, skipped.
+          i++;
+          continue;
+        }
+        // Close the containers above the matching one at this offset, as if their brackets stood here.
+        while (depth > k + 1) {
+          depth--;
+          if (depth === recDepth && recStart >= 0) {
+            if (b[recStart] === 0x7b) sink.record(recStart, i);
+            recStart = -1;
+          } else if (depth === recDepth - 1) recDepth = -1;
+        }
+      }
       depth--;
       if (depth < 0) {
         sink.stray(i, 'unbalanced');

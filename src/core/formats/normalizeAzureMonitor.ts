@@ -16,6 +16,12 @@ export function isDiagnosticEnvelope(o: JsonObject): boolean {
   return isObject(p) && text(prop(o, ['category', 'Category'])).toLowerCase() === 'provisioninglogs';
 }
 
+/** `category: "ProvisioningLogs"` with no `properties` object: an envelope that lost its event. */
+export function isDiagnosticWithoutEvent(v: Json): boolean {
+  if (!isObject(v)) return false;
+  return !isObject(v['properties'] ?? v['Properties']) && text(prop(v, ['category', 'Category'])).toLowerCase() === 'provisioninglogs';
+}
+
 export function isLogAnalyticsRow(o: JsonObject): boolean {
   return (
     ('TimeGenerated' in o || 'ResultType' in o || 'ResultSignature' in o || 'OperationName' in o) &&

@@ -12,6 +12,8 @@ import type { Json, ReadNotes } from './json';
 import { parseErrorText } from './parseErrorText';
 import { depthTruncationMessage } from './powershell';
 import { normalizeRecord } from './normalizeRecord';
+import { isDiagnosticWithoutEvent } from './normalizeAzureMonitor';
+import { firstJsonProblem } from '../prettify';
 
 /** Individual messages per kind before they are summarised. */
 const MAX_PER_KIND = 50;
@@ -25,6 +27,8 @@ export class RecordParser {
   readonly kinds = { graph: 0, diagnostic: 0, logAnalytics: 0 };
   private records = 0;
   private readonly notProvisioning: Tally = { count: 0, first: -1 };
+  /** Diagnostic records (`category: "ProvisioningLogs"`) without the `properties` that hold the event. */
+  private readonly noProperties: Tally = { count: 0, first: -1 };
   private readonly invalidUtf8: Tally = { count: 0, first: -1 };
   private readonly flattened: Tally = { count: 0, first: -1 };
   private readonly strays = { text: 0, notAnObject: 0, unbalanced: 0 };
@@ -46,14 +50,14 @@ export class RecordParser {
     try {
       value = JSON.parse(text) as Json;
     } catch {
-      const parsed = this.parseDamaged(text, start);
+      const parsed = this.parseDamaged(text, start, end);
       if (parsed === undefined) return;
       value = parsed;
     }
     const notes: ReadNotes = { depthTruncated: false };
     const rec = normalizeRecord(value, notes);
     if (rec === undefined) {
-      tally(this.notProvisioning, start);
+      tally(isDiagnosticWithoutEvent(value) ? this.noProperties : this.notProvisioning, start);
       return;
     }
     if (rec.flavor === 'graph' || rec.flavor === 'diagnostic' || rec.flavor === 'logAnalytics') this.kinds[rec.flavor]++;
@@ -85,7 +89,18 @@ export class RecordParser {
 
   finish(): void {
     const recognised = this.kinds.graph + this.kinds.diagnostic + this.kinds.logAnalytics;
-    if (this.notProvisioning.count > 0 && recognised === 0) {
+    if (this.noProperties.count > 0) {
+      const n = this.noProperties.count;
+      this.push(
+        recognised === 0 ? 'error' : 'warning',
+        `${n === 1 ? '1 Azure Monitor record' : `${n} Azure Monitor records`} with category "ProvisioningLogs" ${n === 1 ? 'has' : 'have'} no "properties" object ` +
+          `(first at ${this.at(this.noProperties.first)}), which is where the provisioning event itself belongs; ${n === 1 ? 'it was' : 'they were'} skipped. ` +
+          'The export may have been filtered or edited (a query that dropped the properties column).',
+        this.noProperties.first,
+        'diagnosticWithoutProperties',
+      );
+    }
+    if (this.notProvisioning.count > 0 && recognised === 0 && this.noProperties.count === 0) {
       this.push('error', NOT_A_LOG, this.notProvisioning.first, 'notProvisioningLog');
     } else if (this.notProvisioning.count > 0) {
       this.push(
@@ -110,13 +125,6 @@ export class RecordParser {
     if (this.flattened.count > 0) {
       this.push('warning', depthTruncationMessage(`at ${this.at(this.flattened.first)}`), this.flattened.first, 'depthTruncated');
     }
-    if (this.builder.duplicates > 0) {
-      this.problems.push({
-        severity: 'info',
-        code: 'duplicates',
-        message: `${this.builder.duplicates} record(s) appeared more than once with the same id (Azure Monitor delivers at least once); each was kept once.`,
-      });
-    }
     for (const kind of ['text', 'notAnObject', 'unbalanced'] as const) {
       const more = this.strays[kind] - MAX_PER_KIND;
       if (more > 0) this.problems.push({ severity: 'warning', code: 'stray', message: `…and ${more} more such places were skipped.` });
@@ -128,14 +136,18 @@ export class RecordParser {
   }
 
   /** Invalid JSON: tolerate trailing commas and comments, keep a damaged record's readable part. */
-  private parseDamaged(text: string, start: number): Json | undefined {
+  private parseDamaged(text: string, start: number, end: number): Json | undefined {
     const errors: ParseError[] = [];
     const value = parseTolerant(text, errors, { allowTrailingComma: true, disallowComments: false }) as Json;
     const recStart = this.positions.positionAt(start);
     const where = `line ${recStart.line}, column ${recStart.column}`;
     const firstError = errors[0];
     if (firstError === undefined) {
-      this.push('warning', `The record at ${where} is not strict JSON (a trailing comma or a comment); it was read anyway.`, start, 'lenientJson');
+      // Prettify's grammar says where (the comma, the comment): one locator for both.
+      const found = firstJsonProblem(this.bytes.subarray(start, end));
+      const at = found === undefined ? start : start + found.offset;
+      const what = found?.code === 'trailingComma' ? 'a trailing comma' : found?.code === 'unexpected' ? 'a comment or another JSON extension' : 'a trailing comma or a comment';
+      this.push('warning', `The record at ${where} is not strict JSON: ${what} at ${this.at(at)}; it was read anyway.`, at, 'lenientJson');
       return value;
     }
     this.damaged++;
@@ -147,7 +159,7 @@ export class RecordParser {
         code: 'invalidRecord',
         message:
           `The record at ${where} is not valid JSON: ${parseErrorText(firstError.error)} at line ${p.line}, column ${p.column}. ` +
-          (usable ? 'What could be read before the damage was kept.' : 'It was skipped.'),
+          (usable ? 'The record is incomplete: what could be read before the damage was kept.' : 'It was skipped.'),
         line: p.line,
         column: p.column,
       });

@@ -60,3 +60,20 @@ export function errorCodeHover(model: LogModel, index: number, code: string, lin
   if (e.links && e.links.length > 0) out.push(`See also: ${e.links.map((l) => safeLink(l.title, l.url)).join(' · ')}`);
   return out.join('\n\n');
 }
+
+/** The hover on a step's SkipReason: a skip, not an error; whether to act and what to change. */
+export function skipReasonHover(value: string): string {
+  const match = lookupErrorCode(value);
+  if (match.skipReason !== true) {
+    return `$(info) **${safeMd(value, 120)}** · skip reason not in the catalog\n\n---\n\nA skip, not an error. The step's description says why the service skipped the object.`;
+  }
+  const e = match.entry;
+  const act = e.severity === 'info' ? 'No action needed (expected).' : 'Action needed if this object should be provisioned.';
+  return [
+    `${ICONS[e.severity]} **${safeMd(value, 120)}** · ${e.title} · skip reason`,
+    linkRow([['$(book) Documentation', e.docs]]),
+    '---',
+    e.meaning,
+    `**${act}**\n\n${e.remediation}`,
+  ].join('\n\n');
+}

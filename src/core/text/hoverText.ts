@@ -12,7 +12,7 @@ import {
   type EnumDoc,
 } from '../catalog/enumDocs';
 import type { LogModel } from '../logModel';
-import { errorCodeHover } from './codeHover';
+import { errorCodeHover, skipReasonHover } from './codeHover';
 import type { HoverLinks } from './hoverParts';
 import { changeHover, cycleHover, jobHover } from './idHover';
 import type { LogToken, TokenRole } from './logTokenAt';
@@ -24,6 +24,8 @@ export function hoverMarkdown(model: LogModel, token: LogToken, links: HoverLink
   switch (token.role) {
     case 'errorCode':
       return errorCodeHover(model, token.index, token.value, links);
+    case 'skipReason':
+      return skipReasonHover(token.value);
     case 'changeId':
       return changeHover(model, token.index, token.value, links);
     case 'cycleId':
@@ -39,7 +41,7 @@ export function hoverMarkdown(model: LogModel, token: LogToken, links: HoverLink
   }
 }
 
-type EnumRole = Exclude<TokenRole, 'errorCode' | 'changeId' | 'cycleId' | 'jobId'>;
+type EnumRole = Exclude<TokenRole, 'errorCode' | 'skipReason' | 'changeId' | 'cycleId' | 'jobId'>;
 
 const ENUMS: Readonly<Record<EnumRole, { name: string; describe: (v: string) => EnumDoc | undefined }>> = {
   action: { name: 'provisioning action', describe: describeAction },

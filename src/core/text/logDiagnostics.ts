@@ -52,6 +52,8 @@ export type DiagnosticSettings = Pick<LogDiagnosticOptions, 'minimum' | 'maxPerF
 export const SEVERITY_RANK: Readonly<Record<CatalogSeverity, number>> = { error: 3, warning: 2, info: 1 };
 
 export function logDiagnostics(log: LogData, options: LogDiagnosticOptions): LogDiagnostic[] {
+  // An ordinary JSON file opened in the viewer is no log: its verdict is the viewer's, not a Problem.
+  if (log.format === 'notALog') return [];
   const out: LogDiagnostic[] = [];
   const wanted = (file: number): boolean => options.files === undefined || options.files.has(file);
   for (const [file, picked] of pickFailures(log, options, wanted)) {

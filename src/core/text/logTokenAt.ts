@@ -11,7 +11,7 @@ import type { LogData } from '../logData';
 import { jsonValueAt, lastKeys } from './jsonValueAt';
 import { RecordLocator } from './recordLocator';
 
-export type TokenRole = 'errorCode' | 'changeId' | 'cycleId' | 'jobId' | 'action' | 'status' | 'stepType' | 'errorCategory' | 'initiatorType';
+export type TokenRole = 'errorCode' | 'skipReason' | 'changeId' | 'cycleId' | 'jobId' | 'action' | 'status' | 'stepType' | 'errorCategory' | 'initiatorType';
 
 export interface LogToken {
   /** The event the token belongs to. */
@@ -32,6 +32,8 @@ export interface LogToken {
 const KEY_ROLES: ReadonlyMap<string, TokenRole> = new Map([
   ['errorcode', 'errorCode'],
   ['resultsignature', 'errorCode'],
+  // In a step's details: why the step (and so the event) was skipped.
+  ['skipreason', 'skipReason'],
   ['changeid', 'changeId'],
   // Azure Monitor and Log Analytics put the change ID in the correlation ID as well.
   ['correlationid', 'changeId'],

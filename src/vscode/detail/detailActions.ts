@@ -11,7 +11,7 @@ import type { EventFilter } from '../../core/query';
 import type { CopyField, DetailView, FilterKind, PageMessage } from '../../shared/detailProtocol';
 import type { FilterToArgs } from '../commands/coreCommands';
 import { baseName } from '../fileInputs';
-import type { OpenLog } from '../logRegistry';
+import { fileUriOf, type OpenLog } from '../logRegistry';
 import type { DetailTarget } from './detailContent';
 import { notify } from '../uiText';
 import { rawTitle, showRawJson } from '../rawJsonDocument';
@@ -88,6 +88,23 @@ export async function filterViewer(shown: Shown, by: FilterKind): Promise<EventF
     void notify('warning', `The viewer could not be opened: ${e instanceof Error ? e.message : String(e)}`);
   }
   return filter;
+}
+
+/** Opens the file the shown record was read from (a folder's blob, one of several files) at the record. */
+export async function goToRecord(shown: Shown): Promise<void> {
+  const source = shown.view.source;
+  if (source === undefined) return;
+  if (!source.canGoTo) {
+    void vscode.window.showInformationMessage("The record's file is too large to open as text (VS Code's limit for extensions is 50 MB); Open Raw JSON shows the record.");
+    return;
+  }
+  const uri = fileUriOf(shown.log, shown.log.model.store.file[shown.index]!);
+  const at = new vscode.Position(source.line - 1, source.column - 1);
+  try {
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'default', { selection: new vscode.Range(at, at), preview: false, viewColumn: vscode.ViewColumn.One });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`${baseName(uri)} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Opens the log the way it was open before (viewer or text editor), beside the panel's group. */

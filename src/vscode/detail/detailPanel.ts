@@ -10,7 +10,7 @@ import { parseDetailState } from '../../shared/detailProtocol';
 import { notify, uiText } from '../uiText';
 import type { EventSelection, LogRegistry } from '../logRegistry';
 import { webviewOptions } from '../webviewHtml';
-import { openRawJson, runButton, targetIndex, type Shown } from './detailActions';
+import { goToRecord, openRawJson, runButton, targetIndex, type Shown } from './detailActions';
 import { NOTHING, resolveTarget, stateFor, targetOf, type DetailTarget } from './detailContent';
 import { DetailPage, type PageSnapshot } from './detailPage';
 import { eventToShow } from './eventAtCursor';
@@ -105,6 +105,11 @@ export class DetailPanel implements vscode.Disposable {
   }
 
   /** Opens the shown record as JSON beside the panel ("Show raw JSON"). */
+  /** The page's "Go to record": the shown record's own file, as text, at the record. */
+  async goToRecord(): Promise<void> {
+    if (this.shown) await goToRecord(this.shown);
+  }
+
   async openRawJson(): Promise<vscode.TextDocument | undefined> {
     return this.shown ? openRawJson(this.shown, this.page?.panel.viewColumn) : undefined;
   }
@@ -255,6 +260,9 @@ export class DetailPanel implements vscode.Disposable {
         return this.navigate(m);
       case 'openRaw':
         await this.openRawJson();
+        return;
+      case 'goToRecord':
+        await this.goToRecord();
         return;
       case 'openLog':
       case 'copy':

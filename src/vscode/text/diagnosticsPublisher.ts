@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { logDiagnostics, type DiagnosticSettings, type LogDiagnostic } from '../../core/text/logDiagnostics';
 import { config } from '../config';
 import type { Deps } from '../deps';
-import type { OpenLog } from '../logRegistry';
+import { fileUriOf, type OpenLog } from '../logRegistry';
+import { isSetUri } from '../logSets';
 import { uiText } from '../uiText';
 
 export const DIAGNOSTIC_SOURCE = 'Provisioning logs';
@@ -106,8 +107,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       if (text !== undefined && tabs.has(text.uri.toString())) out.set(text.uri.toString(), { uri: text.uri, log: text, file: 0 });
       const viewer = registry.getFrom(log.uri, 'viewer');
       if (viewer === undefined) continue;
-      viewer.model.data.files.forEach((f, file) => {
-        const uri = file === 0 ? viewer.uri : vscode.Uri.joinPath(viewer.uri, '..', f.name);
+      viewer.model.data.files.forEach((_f, file) => {
+        const uri = fileUriOf(viewer, file);
+        // A set's own URI is no file anyone edits: its problems go to the files they are in.
+        if (isSetUri(uri)) return;
         const key = uri.toString();
         if (out.has(key) || docs.get(key)?.isDirty === true) return;
         out.set(key, { uri, log: viewer, file });

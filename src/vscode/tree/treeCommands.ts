@@ -16,6 +16,7 @@ import { copyToClipboard } from '../commands/coreCommands';
 import { showReport } from '../commands/reportDocuments';
 import type { Deps } from '../deps';
 import { exportEvents } from '../exportFlow';
+import { fileUriOf } from '../logRegistry';
 import type { LogTreeProvider } from './treeProvider';
 import { logOf, type CycleNode, type TreeNode } from './treeNodes';
 import { OPEN_CHANGE_COMMAND, OPEN_PROBLEM_COMMAND } from './treeItems';
@@ -53,7 +54,7 @@ export function registerTreeCommands(deps: Pick<Deps, 'registry' | 'detail'>, pr
       if (node?.kind !== 'problem' || node.problem.line === undefined) return;
       const p = node.problem;
       const at = new vscode.Position(p.line! - 1, Math.max(0, (p.column ?? 1) - 1));
-      const file = p.file ? vscode.Uri.joinPath(node.parent.log.uri, '..', p.file) : node.parent.log.uri;
+      const file = fileUriOf(node.parent.log, p.file);
       await vscode.commands.executeCommand('vscode.openWith', file, 'default', { selection: new vscode.Range(at, at) });
     }),
     register('provlog.tree.showMore', (arg) => {

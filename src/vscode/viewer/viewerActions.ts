@@ -41,8 +41,9 @@ export async function exportShown(model: LogModel, source: vscode.Uri, session: 
 export async function goToProblem(model: LogModel, doc: ViewerDocument, id: number): Promise<void> {
   const p = model.data.problems[id];
   if (p === undefined || p.line === undefined) return;
+  const k = p.file === undefined ? 0 : model.data.files.findIndex((f) => f.name === p.file);
   const name = p.file ?? baseName(doc.uri);
-  const uri = doc.inputs.find((u) => baseName(u) === name) ?? doc.uri;
+  const uri = doc.inputs[Math.max(0, k)] ?? doc.uri;
   const size = model.data.files.find((f) => f.name === name)?.size ?? model.data.files[0]?.size ?? 0;
   if (size > TEXT_EDITOR_LIMIT) {
     void notify('info', `${name} is too large to open as text (VS Code's limit for extensions is 50 MB).`);

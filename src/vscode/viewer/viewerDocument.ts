@@ -8,6 +8,7 @@ import type { LogModel } from '../../core/logModel';
 import { baseName } from '../fileInputs';
 import type { LogLoader } from '../logLoader';
 import type { LogRegistry } from '../logRegistry';
+import { specOf } from '../logSets';
 import { loadForViewer } from './viewerLoad';
 
 export type DocumentState =
@@ -93,7 +94,7 @@ export class ViewerDocument implements vscode.CustomDocument {
     this.watch();
     if (outcome.kind === 'loaded') {
       const before = performance.now();
-      this.registry.set(this.uri, 'viewer', outcome.model);
+      this.registry.set(this.uri, 'viewer', outcome.model, outcome.uris);
       this.mark?.(`in the registry (other views took ${Math.round(performance.now() - before)} ms to react)`);
       this.setState({ kind: 'ready', model: outcome.model, reloaded: why === 'reload' && wasReady });
     } else if (!(wasReady && outcome.reason === 'cancelled')) {
@@ -123,12 +124,20 @@ export class ViewerDocument implements vscode.CustomDocument {
     if (key === this.watched) return;
     this.disposeWatchers();
     this.watched = key;
+    const spec = specOf(this.uri);
+    if (spec?.kind === 'folder') {
+      // Any file added, changed or removed under the folder (a new hourly blob) is read again.
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(spec.folder, '**/*'));
+      const changed = (): void => this.scheduleReload();
+      this.watchers.push(w, w.onDidChange(changed), w.onDidCreate(changed), w.onDidDelete(changed));
+      return;
+    }
     const folders = new Map<string, vscode.Uri>();
     for (const u of this.inputs) folders.set(vscode.Uri.joinPath(u, '..').toString(), vscode.Uri.joinPath(u, '..'));
     const csv = /\.csv$/i.test(this.uri.path);
     const names = new Set(this.inputs.map(baseName));
     for (const folder of folders.values()) {
-      const pattern = new vscode.RelativePattern(folder, csv ? '*.csv' : this.name);
+      const pattern = new vscode.RelativePattern(folder, csv ? '*.csv' : spec ? '*' : this.name);
       const w = vscode.workspace.createFileSystemWatcher(pattern);
       const changed = (u: vscode.Uri): void => {
         const n = baseName(u);

@@ -10,6 +10,7 @@ import type { LogModel } from '../../core/logModel';
 import { formatBytes } from '../../core/displayText';
 import { config } from '../config';
 import { baseName, gatherInputs } from '../fileInputs';
+import { gatherSet, specOf } from '../logSets';
 import type { LogLoader } from '../logLoader';
 import { askModal } from '../uiText';
 
@@ -67,8 +68,9 @@ export async function loadForViewer(req: LoadRequest): Promise<LoadOutcome> {
   req.callbacks.progress(0, 0);
 
   let inputs: { files: InputFile[]; uris: vscode.Uri[]; totalBytes: number };
+  const set = specOf(req.uri);
   try {
-    inputs = await gatherInputs(req.uri);
+    inputs = set ? await gatherSet(set) : await gatherInputs(req.uri);
   } catch (e) {
     return { kind: 'notOpened', reason: 'failed', message: `${name} could not be read: ${describe(e)}`, uris };
   }
@@ -88,8 +90,11 @@ export async function loadForViewer(req: LoadRequest): Promise<LoadOutcome> {
     const previewing = inputs.files.length === 1 && first.bytes.byteLength > PREVIEW_ABOVE && startsLikeJson(first.bytes);
     if (previewing) void preview(req, first, () => finished);
     const settings = config.diagnosticSettings(req.uri);
+    // The reader keeps the files of a set that are logs; say which file each of them is.
+    const byName = new Map(inputs.files.map((f, k) => [f.name, inputs.uris[k]!]));
     const result = await req.loader.load(inputs.files, {
       token: req.token,
+      ...(set ? { selectLogs: true } : {}),
       ...(settings ? { diagnostics: settings } : {}),
       onProgress: (d, t) => {
         req.callbacks.progress(d, t);
@@ -97,7 +102,8 @@ export async function loadForViewer(req: LoadRequest): Promise<LoadOutcome> {
       },
     });
     if (result.kind === 'cancelled') return cancelled(name, inputs.uris);
-    return { kind: 'loaded', model: result.model, uris: inputs.uris };
+    const uris = set ? result.model.data.files.map((f) => byName.get(f.name) ?? req.uri) : inputs.uris;
+    return { kind: 'loaded', model: result.model, uris };
   } finally {
     finished = true;
     clearTimeout(notify);

@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { LogSetFileSystem } from '../logSets';
+import { registerLogSetCommands } from './logSetCommands';
 import { registerViewerCommands } from './viewerCommands';
 import { ViewerDocument } from './viewerDocument';
 import { ViewerEditor } from './viewerEditor';
@@ -21,6 +23,8 @@ export function registerViewer(deps: Deps): vscode.Disposable {
       webviewOptions: { enableFindWidget: false },
     }),
     registerViewerCommands(),
+    LogSetFileSystem.register(),
+    registerLogSetCommands(),
   );
 }
 

@@ -3,7 +3,7 @@
  * time, and the way through the cycle (previous/next, "3 of 40 in this cycle") and to the raw JSON.
  */
 import type { DetailView } from '../../../src/shared/detailProtocol';
-import { cutAt } from '../../../src/core/safeText';
+import { cutAt, oneLine } from '../../../src/core/safeText';
 import { h } from '../shared/dom';
 import { localDateTime } from './localTime';
 import { button, statusBadge, statusIcon, type Post } from './widgets';
@@ -35,6 +35,13 @@ export function renderHeader(view: DetailView, post: Post): HTMLElement {
   const raw = button(view.raw.label, 'json', () => post({ type: 'openRaw' }), { title: view.raw.note });
   raw.setAttribute('aria-label', `${view.raw.label}: ${view.raw.note}`);
   raw.dataset['action'] = 'raw';
+  const src = view.source;
+  // A file name is hostile text too: direction marks and controls shown, length capped.
+  const file = src ? oneLine(src.file, 160) : '';
+  const where = src ? `${src.severalFiles ? `${file}, ` : ''}line ${src.line}` : '';
+  const goTo = src ? button('Go to record', 'go-to-file', () => post({ type: 'goToRecord' }), { title: `Open ${file} as text at line ${src.line}, column ${src.column}` }) : null;
+  if (goTo) goTo.dataset['action'] = 'goToRecord';
+  if (goTo && src && !src.canGoTo) goTo.setAttribute('disabled', '');
   return h(
     'header',
     { className: 'detail-header' },
@@ -61,6 +68,8 @@ export function renderHeader(view: DetailView, post: Post): HTMLElement {
       h('span', { className: 'position', attrs: { 'aria-live': 'polite', 'data-testid': 'position' }, text: position }),
       next,
       h('span', { className: 'spacer' }),
+      src ? h('span', { className: 'record-file muted', attrs: { 'data-testid': 'record-file' }, text: where, title: file }) : null,
+      goTo,
       raw,
     ),
   );

@@ -67,7 +67,7 @@ function explanationSection(x: ExplanationView, post: Post): HTMLElement[] {
   ];
 }
 
-function skipSection(t: TroubleshootingView): HTMLElement | null {
+function skipSection(t: TroubleshootingView, post: Post): HTMLElement | null {
   const s = t.skip;
   if (s === undefined) return null;
   return section(
@@ -76,9 +76,16 @@ function skipSection(t: TroubleshootingView): HTMLElement | null {
     h('p', { text: s.meaning }),
     facts([
       ['Skip reason', s.reason === '' ? '' : h('span', { className: 'mono', text: s.reason })],
+      ['Action needed', s.actionNeeded ? 'Yes, if this object should be provisioned' : 'No (expected)'],
       ['Step', s.step > 0 ? `${s.step}: ${s.description}` : ''],
     ]),
+    s.remediation.length > 1
+      ? h('ol', { className: 'remediation' }, ...s.remediation.map((step) => h('li', { text: step })))
+      : s.remediation.length === 1
+        ? h('p', { className: 'remediation', text: s.remediation[0]! })
+        : null,
     s.scoping.length > 0 ? kvTable(s.scoping, 'Scoping checks that failed') : null,
+    s.docs ? h('p', {}, docLink(s.docs, post)) : null,
   );
 }
 
@@ -126,7 +133,7 @@ export function renderTroubleshooting(t: TroubleshootingView, ids: readonly IdVi
     failedStep,
     errorSection(t, post),
     ...explanation,
-    skipSection(t),
+    skipSection(t, post),
     laterSection(t, post),
     t.outcome === 'failure' || t.outcome === 'warning' ? supportSection(ids, post) : null,
   );
