@@ -49,6 +49,11 @@ export interface KqlOptions {
   newest?: number;
   /** Leave every time condition out: the caller sends the time range as the request's timespan. */
   omitTime?: boolean;
+  /**
+   * Bounds counted back from now or from the newest event (the CLI's `--since 7d`), for a query
+   * written without a log at hand; they add to the filter's own bounds.
+   */
+  relative?: { sinceMs?: number; untilMs?: number; from: 'now' | 'newest' };
 }
 
 /** The query: optional `let` lines for helper functions, the table, then one `where` per filter. */
@@ -101,16 +106,22 @@ function timeConditions(filter: EventFilter, opts: KqlOptions, lets: string[]): 
   if (filter.since !== undefined) out.push(`TimeGenerated >= ${kqlDatetime(filter.since)}`);
   // Stored times are whole milliseconds: an event at 12:00:00.0004 counts as 12:00:00.000.
   if (filter.until !== undefined) out.push(`TimeGenerated < ${kqlDatetime(filter.until + 1)}`);
-  if (filter.window) {
-    const span = kqlTimespan(WINDOW_MS[filter.window]);
-    if (filter.windowFrom === 'now') {
-      out.push(`TimeGenerated >= ago(${span})`, 'TimeGenerated <= now()');
+  const back = (ms: number, from: 'now' | 'newest', op: string): void => {
+    if (from === 'now') {
+      out.push(`TimeGenerated ${op} ago(${kqlTimespan(ms)})`);
     } else if (opts.newest !== undefined && !Number.isNaN(opts.newest)) {
-      out.push(`TimeGenerated >= ${kqlDatetime(opts.newest - WINDOW_MS[filter.window])}`);
+      out.push(`TimeGenerated ${op} ${kqlDatetime(opts.newest - ms)}`);
     } else {
-      lets.push(`let provlog_newest = toscalar(${LA_TABLE} | summarize max(TimeGenerated));`);
-      out.push(`TimeGenerated >= provlog_newest - ${span}`);
+      if (lets.length === 0) lets.push(`let provlog_newest = toscalar(${LA_TABLE} | summarize max(TimeGenerated));`);
+      out.push(`TimeGenerated ${op} provlog_newest - ${kqlTimespan(ms)}`);
     }
+  };
+  if (filter.window) {
+    back(WINDOW_MS[filter.window], filter.windowFrom === 'now' ? 'now' : 'newest', '>=');
+    if (filter.windowFrom === 'now') out.push('TimeGenerated <= now()');
   }
+  const rel = opts.relative;
+  if (rel?.sinceMs !== undefined) back(rel.sinceMs, rel.from, '>=');
+  if (rel?.untilMs !== undefined) back(rel.untilMs, rel.from, '<=');
   return out.length > 0 ? [out.join(' and ')] : [];
 }
