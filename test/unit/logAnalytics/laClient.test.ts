@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { listSubscriptions, listWorkspaces } from '../../../src/core/logAnalytics/armList';
 import { LogAnalyticsError } from '../../../src/core/logAnalytics/laErrors';
 import { parseQueryResponse, rowLines } from '../../../src/core/logAnalytics/queryResponse';
 import type { LaEmulator } from '../../emulators/logAnalytics';
-import { client, DENIED_WS, EMPTY_WS, START, startEmulator, TOKEN } from './laSupport';
+import { client, DENIED_WS, EMPTY_WS, START, startEmulator, SUB, TOKEN, tokens, WS } from './laSupport';
 
 async function rejection(p: Promise<unknown>): Promise<LogAnalyticsError> {
   try {
@@ -69,5 +70,42 @@ describe('Log Analytics rows → JSON Lines', () => {
     assert.ok(lines.every((l) => !l.includes('\n')));
     assert.equal(parseQueryResponse('{"value":[]}'), undefined);
     assert.equal(parseQueryResponse('not json'), undefined);
+  });
+});
+
+describe('Azure Resource Manager lists (against the emulator)', function () {
+  this.timeout(30_000);
+  let emulator: LaEmulator;
+  before(async () => {
+    ({ emulator } = await startEmulator(10, { pageSize: 1, subscriptions: [{ subscriptionId: 'sub-a', displayName: 'A' }, { subscriptionId: SUB, displayName: 'Contoso logs' }] }));
+  });
+  after(() => emulator.stop());
+
+  it('follows nextLink pages on the same host and lists the workspaces of a subscription', async () => {
+    const opts = { arm: emulator.url, tokens: tokens(TOKEN), fetch: (u: string, i: RequestInit) => fetch(u, i) };
+    assert.deepEqual(await listSubscriptions(opts), [
+      { id: 'sub-a', name: 'A' },
+      { id: SUB, name: 'Contoso logs' },
+    ]);
+    const ws = await listWorkspaces(opts, SUB);
+    assert.deepEqual(ws.map((w) => w.name).sort(), ['entra-logs', 'no-provisioning', 'secret']);
+    assert.ok(ws.some((w) => w.id === WS));
+  });
+
+  it('never follows a nextLink to another host', async () => {
+    let calls = 0;
+    const opts = {
+      arm: emulator.url,
+      tokens: tokens(TOKEN),
+      fetch: async (u: string, i: RequestInit): Promise<Response> => {
+        calls++;
+        assert.ok(u.startsWith(emulator.url), `called ${u}`);
+        const r = await fetch(u, i);
+        const body = (await r.json()) as Record<string, unknown>;
+        return new Response(JSON.stringify({ ...body, nextLink: 'https://evil.example/subscriptions?page=2' }), { status: 200 });
+      },
+    };
+    assert.equal((await listSubscriptions(opts)).length, 1);
+    assert.equal(calls, 1);
   });
 });
