@@ -16,6 +16,11 @@ export interface PortalLinkRequest {
   range?: { since: number; until: number };
   /** Or an ISO 8601 duration counted back from now (`P1D`). */
   duration?: string;
+  /**
+   * Encode the segments twice (`%252F`), as links in Microsoft's docs are: such a link survives a parse and
+   * re-serialisation that decodes once (VS Code's Uri does), where a once-encoded `/` in base64 would split the path.
+   */
+  doubleEncode?: boolean;
 }
 
 /** base64 of the gzipped UTF-8 text. */
@@ -28,16 +33,17 @@ export async function gzipBase64(text: string): Promise<string> {
 }
 
 export async function portalQueryLink(req: PortalLinkRequest): Promise<string> {
+  const enc = (s: string): string => (req.doubleEncode ? encodeURIComponent(encodeURIComponent(s)) : encodeURIComponent(s));
   const base = req.portal.replace(/\/+$/, '');
-  const tenant = req.tenant ? `@${encodeURIComponent(req.tenant)}/` : '';
-  const q = encodeURIComponent(await gzipBase64(req.query));
+  const tenant = req.tenant ? `@${enc(req.tenant)}/` : '';
+  const q = enc(await gzipBase64(req.query));
   let link =
-    `${base}/#${tenant}blade/Microsoft_Azure_Monitoring_Logs/LogsBlade/resourceId/${encodeURIComponent(req.workspaceResourceId)}` +
+    `${base}/#${tenant}blade/Microsoft_Azure_Monitoring_Logs/LogsBlade/resourceId/${enc(req.workspaceResourceId)}` +
     `/source/LogsBlade.AnalyticsShareLinkToQuery/q/${q}`;
   if (req.range) {
-    link += `/timespan/${encodeURIComponent(`${new Date(req.range.since).toISOString()}/${new Date(req.range.until).toISOString()}`)}`;
+    link += `/timespan/${enc(`${new Date(req.range.since).toISOString()}/${new Date(req.range.until).toISOString()}`)}`;
   } else if (req.duration) {
-    link += `/timespan/${encodeURIComponent(req.duration)}`;
+    link += `/timespan/${enc(req.duration)}`;
   }
   return link;
 }
