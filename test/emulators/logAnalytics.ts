@@ -13,7 +13,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { analyseKql } from './kustoAnalyzer';
+import { analyseKql, type KustoDiagnostic } from './kustoAnalyzer';
 import type { LaDataset } from './laDataset';
 
 export interface LaWorkspace {
@@ -62,6 +62,7 @@ export interface LaStats {
 
 const MAX_CONCURRENT = 5;
 const QUERY_PATH = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.operationalinsights\/workspaces\/[^/]+)\/query$/i;
+const DOWNLOAD_PATH = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.operationalinsights\/workspaces\/[^/]+)\/download$/i;
 const WORKSPACES_PATH = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.operationalinsights\/workspaces$/i;
 const PROBE = /\| summarize provlog_rows = count\(\) by provlog_bin = bin\(TimeGenerated, (\d+)(d|h|m|s|ms)\)\s*$/;
 const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
@@ -70,6 +71,7 @@ export class LaEmulator {
   faults: LaFaults = {};
   readonly stats: LaStats = { queries: 0, probes: 0, partials: 0, throttled: 0, dropped: 0, unauthorized: 0, maxInFlight: 0, rowsSent: 0, lastQueries: [] };
   private inFlight = 0;
+  private readonly analysed = new Map<string, KustoDiagnostic[]>();
   private readonly tokens: Set<string>;
 
   private constructor(
@@ -124,6 +126,13 @@ export class LaEmulator {
         .map((w) => ({ id: w.resourceId, name: w.resourceId.split('/').pop(), location: w.location ?? 'westeurope', type: 'Microsoft.OperationalInsights/workspaces' }));
       return this.list(res, url, items);
     }
+    const download = DOWNLOAD_PATH.exec(decodeURI(url.pathname));
+    const dl = download && this.opts.workspaces.find((w) => w.resourceId.toLowerCase() === download[1]!.toLowerCase());
+    if (req.method === 'GET' && dl?.dataset) {
+      // Not a service route: the same rows in one plain answer, a baseline for benchmarks.
+      const [from, to] = dl.dataset.span(Number(url.searchParams.get('start')), Number(url.searchParams.get('end')));
+      return this.streamRows(res, dl.dataset, from, to, Infinity);
+    }
     const q = QUERY_PATH.exec(decodeURI(url.pathname));
     if (req.method !== 'POST' || !q) return json(res, 404, { error: { code: 'NotFound', message: `No route ${req.method} ${url.pathname}` } });
     if (url.searchParams.get('api-version') !== '2017-10-01') return json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'Use api-version 2017-10-01.' } });
@@ -133,6 +142,18 @@ export class LaEmulator {
       return json(res, 403, { error: { code: 'AuthorizationFailed', message: `The client does not have authorization to perform action 'Microsoft.OperationalInsights/workspaces/query/read' over scope '${q[1]}'.` } });
     }
     await this.query(workspace, body, res);
+  }
+
+  /** The language service's errors; queries that differ only in their datetime literals are analysed once. */
+  private diagnostics(query: string): KustoDiagnostic[] {
+    const key = query.replace(/datetime\([^)]*\)/g, 'datetime(2000-01-01)');
+    let d = this.analysed.get(key);
+    if (d === undefined) {
+      d = analyseKql(query).filter((x) => x.severity === 'Error');
+      if (this.analysed.size > 200) this.analysed.clear();
+      this.analysed.set(key, d);
+    }
+    return d;
   }
 
   private list(res: ServerResponse, url: URL, items: unknown[]): void {
@@ -185,7 +206,7 @@ export class LaEmulator {
     if (workspace.hasTable === false && /\bAADProvisioningLogs\b/.test(query)) {
       return json(res, 400, kustoError('SemanticError', 'A semantic error occurred.', 'SEM0100', "'where' operator: Failed to resolve table or column expression named 'AADProvisioningLogs'"));
     }
-    const diags = analyseKql(query).filter((d) => d.severity === 'Error');
+    const diags = this.diagnostics(query);
     if (diags.length > 0) {
       const d = diags[0]!;
       return json(res, 400, kustoError(d.code.startsWith('KS0') ? 'SyntaxError' : 'SemanticError', 'A recognition error occurred in the query.', d.code, `${d.message} (at ${d.start})`));
@@ -209,8 +230,7 @@ export class LaEmulator {
   }
 
   /** The rows as the service writes them, streamed; cut short with an error beside the table above the row limit. */
-  private async streamRows(res: ServerResponse, data: LaDataset | undefined, from: number, to: number): Promise<void> {
-    const limit = this.rowLimit;
+  private async streamRows(res: ServerResponse, data: LaDataset | undefined, from: number, to: number, limit = this.rowLimit): Promise<void> {
     const partial = to - from > limit;
     const end = partial ? from + limit : to;
     const dropAfter = this.faults.drop && this.faults.drop > 0 ? from + Math.floor((end - from) / 2) : -1;

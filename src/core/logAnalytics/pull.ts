@@ -24,7 +24,10 @@ export interface PullRequest {
   until: number;
   /** Rows at which the service cuts a result short (500,000; lower in tests). */
   rowLimit?: number;
-  /** Rows one query aims at: the service's size limit (~64 MB) is reached long before its row limit. */
+  /**
+   * Rows one query aims at (default 5,000, ~15 MB of JSON): the service's size limit (~64 MB) comes long before its
+   * row limit, and memory holds a few windows at once.
+   */
   rowsPerQuery?: number;
   concurrency?: number;
   /** Plan windows from a count probe (default) or start from the whole range and halve. */
@@ -75,7 +78,7 @@ type Finished = { slot: Slot; split?: string; lines?: string[]; error?: unknown 
 
 export async function pullLogs(client: LogAnalyticsClient, req: PullRequest, hooks: PullHooks): Promise<PullResult> {
   const rowLimit = req.rowLimit ?? 500_000;
-  const target = Math.max(1, Math.min(req.rowsPerQuery ?? 10_000, rowLimit - 1));
+  const target = Math.max(1, Math.min(req.rowsPerQuery ?? 5_000, rowLimit - 1));
   const concurrency = Math.max(1, Math.min(MAX_CONCURRENT_QUERIES, req.concurrency ?? MAX_CONCURRENT_QUERIES));
   const base: EventFilter = { ...req.filter };
   delete base.since;
@@ -153,7 +156,7 @@ export async function pullLogs(client: LogAnalyticsClient, req: PullRequest, hoo
     // Start windows in time order; finished-but-unwritten ones count against the limit so memory stays bounded.
     const waiting = slots.filter((s) => s.state === 'done').length;
     for (const slot of slots) {
-      if (running.size >= concurrency || running.size + waiting >= 2 * concurrency) break;
+      if (running.size >= concurrency || running.size + waiting >= concurrency + 2) break;
       if (slot.state !== 'todo') continue;
       slot.state = 'running';
       running.set(slot, run(slot));
