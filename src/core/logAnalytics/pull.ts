@@ -13,6 +13,8 @@ import { LogAnalyticsError } from './laErrors';
 import { columnIndex, rowLines, type QueryTable } from './queryResponse';
 import { halve, planWindows, probeBinMs, probeQuery, PROBE_BINS, type TimeWindow } from './timeWindows';
 
+const MIN_TIMEOUT_WINDOW_MS = 60_000;
+
 /** The service's per-user limit on queries running at once. */
 export const MAX_CONCURRENT_QUERIES = 5;
 
@@ -74,7 +76,7 @@ interface Slot extends TimeWindow {
   lines?: string[];
 }
 
-type Finished = { slot: Slot; split?: string; lines?: string[]; error?: unknown };
+type Finished = { slot: Slot; split?: string; timedOut?: boolean; lines?: string[]; error?: unknown };
 
 export async function pullLogs(client: LogAnalyticsClient, req: PullRequest, hooks: PullHooks): Promise<PullResult> {
   const rowLimit = req.rowLimit ?? 500_000;
@@ -103,7 +105,7 @@ export async function pullLogs(client: LogAnalyticsClient, req: PullRequest, hoo
     try {
       progress.queries++;
       const out = await client.query(queryFor(slot), slot.start, slot.end, hooks.signal);
-      if (out.kind === 'timeout') return { slot, split: out.message };
+      if (out.kind === 'timeout') return { slot, split: out.message, timedOut: true };
       const { table, partial } = out.response;
       if (partial || table.rows.length >= rowLimit) return { slot, split: partial?.detail ?? `${table.rows.length} rows, the limit` };
       return { slot, lines: keep(table) };
@@ -168,14 +170,16 @@ export async function pullLogs(client: LogAnalyticsClient, req: PullRequest, hoo
       throw failed(done.error);
     }
     if (done.split !== undefined) {
-      const halves = halve(done.slot);
+      // A cut-short result is halved down to the millisecond; a timeout only down to a minute: a query over less
+      // that still times out is the service's trouble, and halving further would only multiply the queries.
+      const halves = done.timedOut && done.slot.end - done.slot.start <= MIN_TIMEOUT_WINDOW_MS ? undefined : halve(done.slot);
       if (halves === undefined) {
         await Promise.allSettled(running.values());
+        const at = new Date(done.slot.start).toISOString();
         throw failed(
-          new LogAnalyticsError(
-            'tooDense',
-            `More rows than one query may return fall in the millisecond at ${new Date(done.slot.start).toISOString()} (${done.split}): narrow the filter.`,
-          ),
+          done.timedOut
+            ? new LogAnalyticsError('timeout', `Log Analytics gave up on the query even over the minute from ${at} (${done.split}): try again later, or narrow the filter.`)
+            : new LogAnalyticsError('tooDense', `More rows than one query may return fall in the millisecond at ${at} (${done.split}): narrow the filter.`),
         );
       }
       progress.splits++;

@@ -119,6 +119,19 @@ describe('Log Analytics pull (against the emulator)', function () {
     );
   });
 
+  it('a service that keeps timing out splits the window down to a minute, then says so', async () => {
+    emulator.faults.gatewayTimeout = 1_000_000;
+    await assert.rejects(pullAll(emulator, { until: START + 10 * 60_000, probe: false }), (e: unknown) => {
+      assert.ok(e instanceof PullStopped);
+      assert.ok(e.cause instanceof LogAnalyticsError && e.cause.kind === 'timeout', String(e.cause));
+      assert.match(e.message, /gave up on the query even over the minute/);
+      return true;
+    });
+    // 10 minutes halved to windows of a minute or less: a bounded number of windows, each tried 5 times.
+    assert.ok(emulator.stats.queries <= 5 * (1 + 2 + 4 + 8 + 16), `${emulator.stats.queries} queries`);
+    emulator.faults.gatewayTimeout = 0;
+  });
+
   it('more rows in one millisecond than a result may hold is an error, never a silent cut', async () => {
     await emulator.stop();
     ({ emulator, data } = await startEmulator(2000, { rowLimit: 100, stepMs: 0.001 }));
