@@ -9,7 +9,7 @@ import { isSortKey, type SortDirection, type SortKey } from '../core/sort';
 import { FILTER_OPTIONS, member, parseFilterOptions, type FilterSpec } from './filters';
 import { UsageError } from './io';
 
-export const COMMANDS = ['summary', 'list', 'ids', 'errors', 'explain', 'prettify', 'export'] as const;
+export const COMMANDS = ['summary', 'list', 'ids', 'errors', 'explain', 'prettify', 'export', 'kql'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const ID_KINDS = ['job', 'cycle', 'change'] as const;
@@ -60,6 +60,7 @@ const ALLOWED: Readonly<Record<CommandName, readonly OptionName[]>> = {
   explain: ['json'],
   prettify: ['output'],
   export: ['format', 'output', ...FILTERS],
+  kql: FILTERS,
 };
 
 /** Friendly names for sort keys; the store's own field names work too. */
@@ -100,6 +101,8 @@ export function parseCommandLine(argv: readonly string[]): Request {
     if (rest.length !== 1) throw new UsageError('explain takes one error code, e.g. "provlog explain EntryConflict".', command);
     req.code = rest[0]!;
     req.files = [];
+  } else if (command === 'kql') {
+    if (rest.length > 0) throw new UsageError(`kql reads no file (got "${rest[0]}"): it prints the filters as a query.`, command);
   } else if (rest.length === 0) {
     throw new UsageError(`"${command}" needs a FILE to read.`, command);
   }

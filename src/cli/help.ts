@@ -34,6 +34,7 @@ Commands:
   prettify  lossless, streaming pretty-print of a JSON log (-o OUT)
   export    the filtered events as csv, json or md (--format, -o OUT)
   fetch     pull logs from where they live into a file (provlog help fetch)
+  kql       the filters as a KQL query on Log Analytics' AADProvisioningLogs (no FILE)
 
 Several FILEs are read together as one log (e.g. several PT1H.json blobs). A FOLDER (summary,
 list, ids, errors, export) is read as one log of every log file under it, recursively, such as a
@@ -129,6 +130,15 @@ An input file is never overwritten.
 Examples:
   provlog export ProvisioningLogs.json --format csv --status failure -o failures/ProvisioningLogs.csv
   provlog export ProvisioningLogs.json --format md --since 24h -o report.md`,
+  kql: `Usage: provlog kql [filters]
+
+Prints the filters as a KQL query on the Log Analytics table AADProvisioningLogs, with the same
+meaning as in the viewer (case-insensitive substrings, the legacy Action column included). Paste
+it into the Logs blade, a workbook or "az monitor log-analytics query". --since/--until counted
+back (7d) stay relative: to now with --relative-to now, else to the table's newest event.
+
+Example:
+  provlog kql --status failure --since 7d --relative-to now --identity alice`,
 };
 
 /** Help for a topic ('' = general); undefined for an unknown topic. */

@@ -8,6 +8,7 @@ import { parseCommandLine, type CommandName, type CommandRequest } from './args'
 import { errorsCommand, explainCommand } from './commands/errorCodes';
 import { exportCommand } from './commands/export';
 import { fetchCommand, fetchHelp } from './commands/fetch';
+import { kqlCommand } from './commands/kql';
 import { idsCommand, listCommand } from './commands/list';
 import { prettifyCommand } from './commands/prettify';
 import { summaryCommand } from './commands/summary';
@@ -22,6 +23,7 @@ const HANDLERS: Readonly<Record<CommandName, (req: CommandRequest, io: CliIo) =>
   explain: explainCommand,
   prettify: prettifyCommand,
   export: exportCommand,
+  kql: kqlCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

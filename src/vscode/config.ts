@@ -37,11 +37,19 @@ export const config = {
   treePageSize: (): number => Math.min(500, Math.max(20, get('tree.pageSize', 200))),
   /** The VS Code authentication provider that signs in to Microsoft services ("microsoft" = VS Code's own). */
   authenticationProvider: (): string => get<string>('connections.authenticationProvider', 'microsoft').trim() || 'microsoft',
+  /** Azure Resource Manager, where Log Analytics queries and workspace lists go (national clouds differ). */
+  azureResourceManagerUrl: (): string => endpointSetting('connections.azureResourceManagerUrl', 'https://management.azure.com'),
+  /** The Azure portal, for links to a query. */
+  azurePortalUrl: (): string => endpointSetting('connections.azurePortalUrl', 'https://portal.azure.com'),
   treeGroupBy: (): TreeGrouping => {
     const v = get<string>('tree.groupBy', 'cycle');
     return v === 'identity' || v === 'errorCode' || v === 'status' ? v : 'cycle';
   },
 };
+
+function endpointSetting(key: string, fallback: string): string {
+  return (get<string>(key, fallback).trim() || fallback).replace(/\/+$/, '');
+}
 
 /** True when a configuration change touches any of the given provlog settings. */
 export function affects(e: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {

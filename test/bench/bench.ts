@@ -4,7 +4,8 @@
  * table, or with --json one object; --quick runs 1k/10k only, in seconds. Always exits 0: it is a
  * report, and misses are listed at the end. Never used for timed assertions in tests.
  *
- * Flags: --quick, --json. Internal: --child-memory FILE (the fresh process that measures memory).
+ * Flags: --quick, --json, --only-log-analytics. Internal: --child-memory FILE and --child-la-pull URL COUNT OUT (the
+ * fresh processes that measure memory).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -12,12 +13,14 @@ import { getHeapStatistics } from 'node:v8';
 import { csvTrio, diagnostics, filterAndRegroup, jsoncRow, loadAndIndex, prettifyRow } from './cases';
 import { BenchInputs } from './inputs';
 import { gcAvailable, mbText } from './measure';
+import { LA_CHILD_FLAG, laChildMain, logAnalyticsPull } from './logAnalyticsPull';
 import { CHILD_FLAG, childMain, peakMemory } from './memory';
 import { renderJson, renderTable, type Row } from './report';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const asJson = argv.includes('--json');
+const onlyLogAnalytics = argv.includes('--only-log-analytics');
 
 /** 1k is quick and steady: more runs; 100k takes seconds per run: three (as does --quick at 10k). */
 const runsFor = (count: number): number => (count <= 1000 ? 9 : count <= 20_000 && !quick ? 5 : 3);
@@ -77,13 +80,18 @@ function measureAll(inputs: BenchInputs): Row[] {
   return rows;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const childAt = argv.indexOf(CHILD_FLAG);
   if (childAt >= 0) {
     childMain(argv[childAt + 1]!);
     return 0;
   }
-  if (needsBiggerHeap()) return respawn();
+  const laChildAt = argv.indexOf(LA_CHILD_FLAG);
+  if (laChildAt >= 0) {
+    await laChildMain(argv[laChildAt + 1]!, Number(argv[laChildAt + 2]), argv[laChildAt + 3]!);
+    return 0;
+  }
+  if (needsBiggerHeap() && !onlyLogAnalytics) return respawn();
   if (!gcAvailable()) log('warning: run with --expose-gc (npm run bench does) so that runs do not pay for each other\'s garbage');
   const loadBefore = loadavg()[0]!;
   const started = Date.now();
@@ -97,10 +105,12 @@ function main(): number {
   }
   let rows: Row[];
   try {
-    rows = measureAll(inputs);
+    rows = onlyLogAnalytics ? [] : measureAll(inputs);
   } finally {
     inputs.remove();
   }
+  log('Log Analytics pull from the emulator (child process)…');
+  rows.push(...(await logAnalyticsPull(quick ? [10_000, 40_000] : [50_000, 200_000], quick ? 10_000 : 50_000)));
   const meta = {
     quick,
     node: process.version,
@@ -122,4 +132,6 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

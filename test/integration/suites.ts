@@ -14,3 +14,4 @@ import './commands.test';
 import './treeCommands.test';
 import './viewerTiming.test';
 import './logSets.test';
+import './logAnalytics.test';

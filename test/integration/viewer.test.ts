@@ -9,7 +9,7 @@ import { readLog } from '../../src/core/readLog';
 import { FORMAT_LABELS } from '../../src/core/model';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
-import { activeTabInput, closeAll, isTextTab, isViewerTab, postedSince, probe, resultAfter, services, until, writeExamples } from './viewerHelpers';
+import { activeTabInput, closeAll, isTextTab, isViewerTab, openFiltered, postedSince, probe, resultAfter, services, until, writeExamples } from './viewerHelpers';
 
 const TRIO = ['ProvisioningLogs.csv', 'ProvisioningLogs_ProvisioningSteps.csv', 'ProvisioningLogs_ModifiedProperties.csv'];
 
@@ -197,14 +197,9 @@ describe('viewer: custom editor', function () {
     const file = join(ex.dir, name);
     const uri = vscode.Uri.file(file);
     writeFileSync(file, portalJson(generateRecords({ seed: 1, count: 80 })));
-    let since = Date.now();
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
-    await resultAfter(p, uri, since);
-    since = Date.now();
-    registry.requestFilter({ uri, filter: { status: ['failure'] }, replace: true });
-    await resultAfter(p, uri, since);
+    await openFiltered(p, uri, { status: ['failure'] });
     const bigger = generateRecords({ seed: 2, count: 300 });
-    since = Date.now();
+    const since = Date.now();
     writeFileSync(file, portalJson(bigger));
     // The watcher may report the write more than once (and a first time mid-write): what counts is the last.
     const init = await until('the reloaded init with every event', () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { EventFilter } from '../../src/core/query';
 import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
 import type { ToViewer } from '../../src/shared/viewerProtocol';
 import { examples } from './examples';
@@ -61,4 +62,15 @@ export function isViewerTab(input: unknown, uri: vscode.Uri): boolean {
 
 export function isTextTab(input: unknown, uri: vscode.Uri): boolean {
   return input instanceof vscode.TabInputText && input.uri.toString() === uri.toString();
+}
+
+/** Opens `uri` in the viewer, waits for its first page, then sets `filter` and waits for the filtered page. */
+export async function openFiltered(p: ViewerProbeApi, uri: vscode.Uri, filter: EventFilter): Promise<void> {
+  const { registry } = await services();
+  let since = Date.now();
+  await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+  await resultAfter(p, uri, since);
+  since = Date.now();
+  registry.requestFilter({ uri, filter, replace: true });
+  await resultAfter(p, uri, since);
 }

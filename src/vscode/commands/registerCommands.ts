@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { registerLogAnalyticsCommands } from '../connections/logAnalyticsCommands';
 import { registerStatusBar } from '../statusBar';
 import { registerCoreCommands } from './coreCommands';
 import { registerExplainCode } from './explainCode';
@@ -26,6 +27,7 @@ export function registerCommands(deps: Deps): vscode.Disposable {
     registerFilteredCommands(deps),
     registerExplainCode(deps),
     registerShowSummary(deps),
+    registerLogAnalyticsCommands(deps),
     registerStatusBar(deps),
     registerTestHooks(),
     provideTestHook('reports', { last: lastReport }),

@@ -19,6 +19,11 @@ export type DocumentState =
   | { kind: 'notOpened'; reason: 'cancelled' | 'declined' | 'failed'; message: string };
 
 const RELOAD_DEBOUNCE_MS = 300;
+/**
+ * A file that keeps growing (a query or a pull writing into it) changes more often than the debounce: it is
+ * read again at least this often, so its rows show while it grows.
+ */
+const FOLLOW_MAX_WAIT_MS = 1500;
 
 export class ViewerDocument implements vscode.CustomDocument {
   private _state: DocumentState = { kind: 'loading', done: 0, total: 0 };
@@ -29,6 +34,10 @@ export class ViewerDocument implements vscode.CustomDocument {
   private watched = '';
   private loading: vscode.CancellationTokenSource | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
+  /** When the oldest change not yet read again happened (0: none pending). */
+  private changedSince = 0;
+  /** The file changed while it was being read again: read it once more when that read ends. */
+  private changedWhileReloading = false;
   private disposed = false;
   /** The files read for this document (the file, and its CSV siblings). */
   inputs: vscode.Uri[];
@@ -89,6 +98,10 @@ export class ViewerDocument implements vscode.CustomDocument {
     if (this.loading !== cts || this.disposed) return;
     this.loading = undefined;
     cts.dispose();
+    if (this.changedWhileReloading) {
+      this.changedWhileReloading = false;
+      this.scheduleReload();
+    }
     this.inputs = outcome.uris;
     this.mark?.(`read: ${outcome.kind}`);
     this.watch();
@@ -150,8 +163,24 @@ export class ViewerDocument implements vscode.CustomDocument {
   private scheduleReload(): void {
     // A file the person chose not to read (declined, cancelled) is not read behind their back.
     if (this.disposed || (this._state.kind === 'notOpened' && this._state.reason !== 'failed')) return;
+    const now = Date.now();
+    if (this.changedSince === 0) this.changedSince = now;
     clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => void this.load('reload'), RELOAD_DEBOUNCE_MS);
+    // Debounced, but never put off beyond FOLLOW_MAX_WAIT_MS after the first change: a growing file shows its rows.
+    const wait = Math.max(0, Math.min(RELOAD_DEBOUNCE_MS, this.changedSince + FOLLOW_MAX_WAIT_MS - now));
+    this.reloadTimer = setTimeout(() => this.reloadNow(), wait);
+  }
+
+  private reloadNow(): void {
+    if (this.disposed) return;
+    // A read of the shown log under way finishes (it shows more rows) and is followed by another, rather than
+    // being cancelled by each append: otherwise a file that grows faster than it is read would never show.
+    if (this.loading !== undefined && this._state.kind === 'ready') {
+      this.changedWhileReloading = true;
+      return;
+    }
+    this.changedSince = 0;
+    void this.load('reload');
   }
 
   private disposeWatchers(): void {
