@@ -4,6 +4,7 @@
  * dispatches, so adding a source is one entry.
  */
 import { CliFailure, EXIT, UsageError, type CliIo } from '../io';
+import { graphFetchSource } from './fetchGraph';
 
 export interface FetchSource {
   /** One line for `provlog help fetch`. */
@@ -14,7 +15,9 @@ export interface FetchSource {
 }
 
 /** Registered sources, by the word that follows `fetch`. */
-export const FETCH_SOURCES: Readonly<Record<string, FetchSource>> = {};
+export const FETCH_SOURCES: Readonly<Record<string, FetchSource>> = {
+  graph: graphFetchSource,
+};
 
 export function fetchHelp(source?: string): string | undefined {
   if (source) return FETCH_SOURCES[source]?.help;

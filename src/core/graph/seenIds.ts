@@ -45,9 +45,13 @@ export function recordKey(line: string): { id: string; time: number } | undefine
 /** The ids a resumed pull must not write again: those of the file's records from `from` on (records older cannot come back). */
 export function seenFromLines(lines: Iterable<string>, from: number): SeenIds {
   const seen = new SeenIds();
-  for (const line of lines) {
-    const key = recordKey(line);
-    if (key && !(key.time < from)) seen.add(key.id, key.time);
-  }
+  for (const line of lines) rememberLine(seen, line, from);
   return seen;
+}
+
+/** Remembers the record of `line` when it is from `from` on; returns its time (NaN when it has none). */
+export function rememberLine(seen: SeenIds, line: string, from: number): number {
+  const key = recordKey(line);
+  if (key && !(key.time < from)) seen.add(key.id, key.time);
+  return key?.time ?? NaN;
 }
