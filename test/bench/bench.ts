@@ -4,12 +4,13 @@
  * table, or with --json one object; --quick runs 1k/10k only, in seconds. Always exits 0: it is a
  * report, and misses are listed at the end. Never used for timed assertions in tests.
  *
- * Flags: --quick, --json. Internal: --child-memory FILE (the fresh process that measures memory).
+ * Flags: --quick, --json, --graph (the Graph pull rows only). Internal: --child-memory FILE (the fresh process that measures memory).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { csvTrio, diagnostics, filterAndRegroup, jsoncRow, loadAndIndex, prettifyRow } from './cases';
+import { graphPullRows } from './graphPull';
 import { BenchInputs } from './inputs';
 import { gcAvailable, mbText } from './measure';
 import { CHILD_FLAG, childMain, peakMemory } from './memory';
@@ -18,6 +19,8 @@ import { renderJson, renderTable, type Row } from './report';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const asJson = argv.includes('--json');
+/** Only the Graph pull (it needs none of the big inputs). */
+const graphOnly = argv.includes('--graph');
 
 /** 1k is quick and steady: more runs; 100k takes seconds per run: three (as does --quick at 10k). */
 const runsFor = (count: number): number => (count <= 1000 ? 9 : count <= 20_000 && !quick ? 5 : 3);
@@ -36,7 +39,7 @@ function log(message: string): void {
  * at once: more than Node's default heap on this machine. Rerun with room rather than crash.
  */
 function needsBiggerHeap(): boolean {
-  return !quick && getHeapStatistics().heap_size_limit < 8 * 1024 ** 3 && process.env['PROVLOG_BENCH_RESPAWNED'] !== '1';
+  return !quick && !graphOnly && getHeapStatistics().heap_size_limit < 8 * 1024 ** 3 && process.env['PROVLOG_BENCH_RESPAWNED'] !== '1';
 }
 
 function respawn(): number {
@@ -77,7 +80,7 @@ function measureAll(inputs: BenchInputs): Row[] {
   return rows;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const childAt = argv.indexOf(CHILD_FLAG);
   if (childAt >= 0) {
     childMain(argv[childAt + 1]!);
@@ -97,10 +100,11 @@ function main(): number {
   }
   let rows: Row[];
   try {
-    rows = measureAll(inputs);
+    rows = graphOnly ? [] : measureAll(inputs);
   } finally {
     inputs.remove();
   }
+  rows.push(...(await graphPullRows(quick, log)));
   const meta = {
     quick,
     node: process.version,
@@ -122,4 +126,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+void main().then((code) => (process.exitCode = code));

@@ -72,7 +72,7 @@ export const OVERLAP_MS = 1000;
 const MAX_STUCK = 3;
 const PULL_POLICY: Partial<RetryPolicy> = { maxAttempts: 5 };
 
-type Drained = { kind: 'complete'; received: number } | { kind: 'throttled'; waitMs: number } | { kind: 'loop' };
+type Drained = { kind: 'complete'; distinct: number } | { kind: 'throttled'; waitMs: number } | { kind: 'loop' };
 
 export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchState; progress: PullProgress }> {
   const clock = opts.clock ?? realClock;
@@ -96,7 +96,7 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
     if (drained.kind === 'complete') {
       stuck = 0;
       progress.done = w.end;
-      planner.completed(w, drained.received);
+      planner.completed(w, drained.distinct);
       seen.forgetBefore(w.end - OVERLAP_MS);
       await opts.sink.checkpoint(state());
       report();
@@ -119,16 +119,16 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
     const base = joinUrl(opts.query.graphUrl, `${opts.query.apiVersion}/auditLogs/provisioning`);
     let url = `${base}?$top=${opts.query.top}&$filter=${encodeURIComponent(filter)}`;
     const followed = new Map<string, number>();
-    let received = 0;
+    let distinct = 0;
     for (;;) {
       const res = await client.get(url, filter);
       if (res.status === 429) return { kind: 'throttled', waitMs: retryAfterMs(res.headers.get('retry-after'), clock.now()) ?? opts.limiter.budget.windowMs };
       const page = parsePage(res.text);
-      received += page.records.length;
       progress.received += page.records.length;
-      await write(page.records);
+      // Density is judged by distinct records: a repeated page must not make the next window smaller.
+      distinct += await write(page.records);
       report();
-      if (page.nextLink === undefined) return { kind: 'complete', received };
+      if (page.nextLink === undefined) return { kind: 'complete', distinct };
       checkSameOrigin(page.nextLink, opts.query.graphUrl);
       followed.set(url, (followed.get(url) ?? 0) + 1);
       // A page that points at itself (or back) is followed once more, as a glitch; twice is a loop.
@@ -137,7 +137,8 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
     }
   }
 
-  async function write(records: readonly unknown[]): Promise<void> {
+  /** Writes the records not seen before that the local filter keeps; returns how many were not seen before. */
+  async function write(records: readonly unknown[]): Promise<number> {
     let lines: string[] = [];
     for (const r of records) {
       const line = JSON.stringify(r);
@@ -149,14 +150,16 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
       }
       lines.push(line);
     }
+    const distinct = lines.length;
     if (opts.query.local) {
       const kept = keepMatching(lines, opts.query.local);
       progress.filteredOut += lines.length - kept.length;
       lines = kept;
     }
-    if (lines.length === 0) return;
+    if (lines.length === 0) return distinct;
     bytes = await opts.sink.append(lines);
     progress.written += lines.length;
+    return distinct;
   }
 }
 
