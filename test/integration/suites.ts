@@ -13,3 +13,4 @@ import './treeLarge.test';
 import './commands.test';
 import './treeCommands.test';
 import './viewerTiming.test';
+import './graphFetch.test';

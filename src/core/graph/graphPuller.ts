@@ -5,13 +5,12 @@
  * and file are injected, so the CLI, the extension and the tests run the same loop.
  */
 import type { TokenSource } from '../remote/auth';
-import { authorized } from '../remote/auth';
 import { realClock, type Clock } from '../remote/clock';
 import { joinUrl } from '../remote/endpoints';
 import { retryAfterMs } from '../remote/retryAfter';
-import type { Secret } from '../remote/secret';
-import { send, type FetchLike, type HttpResult, type RetryPolicy } from '../remote/transport';
+import type { FetchLike, RetryPolicy } from '../remote/transport';
 import { type GraphFetchState, type GraphQuery } from './fetchState';
+import { GraphClient } from './graphClient';
 import { explainStatus, GraphPullError } from './graphErrors';
 import { windowFilter } from './graphFilter';
 import { keepMatching } from './localFilter';
@@ -70,7 +69,6 @@ export interface PullOptions {
 export const OVERLAP_MS = 1000;
 /** Halvings at the smallest window before a pull gives up on throttling. */
 const MAX_STUCK = 3;
-const PULL_POLICY: Partial<RetryPolicy> = { maxAttempts: 5 };
 
 type Drained = { kind: 'complete'; distinct: number } | { kind: 'throttled'; waitMs: number } | { kind: 'loop' };
 
@@ -87,7 +85,14 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
     progress.pacedMs = opts.limiter.waitedMs;
     opts.onProgress?.({ ...progress });
   };
-  const client = new PageClient(opts, clock, progress);
+  const client = new GraphClient({
+    ...opts,
+    clock,
+    onWait: (w) => {
+      if (w.reason === 'throttled') progress.throttledMs += w.ms;
+      else progress.retries++;
+    },
+  });
   await opts.sink.checkpoint(state());
   let stuck = 0;
   while (progress.done < opts.until) {
@@ -163,56 +168,12 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
   }
 }
 
-/** One GET with the budget, the token (renewed once on a 401) and the transport's retries. */
-class PageClient {
-  private token: Secret | undefined;
-
-  constructor(
-    private readonly opts: PullOptions,
-    private readonly clock: Clock,
-    private readonly progress: PullProgress,
-  ) {}
-
-  async get(url: string, filter: string): Promise<HttpResult> {
-    for (let renewed = false; ; renewed = true) {
-      this.token ??= await this.opts.tokens.token({ forceNew: renewed });
-      const res = await send(url, authorized({ method: 'GET', headers: { Accept: 'application/json' } }, this.token), {
-        fetch: this.paced,
-        clock: this.clock,
-        policy: { ...PULL_POLICY, ...this.opts.policy },
-        ...(this.opts.signal ? { signal: this.opts.signal } : {}),
-        ...(this.opts.random ? { random: this.opts.random } : {}),
-        onWait: (w) => {
-          if (w.reason === 'throttled') this.progress.throttledMs += w.ms;
-          else this.progress.retries++;
-        },
-      });
-      if (res.status === 200 || res.status === 429) return res;
-      if (res.status === 401 && !renewed) {
-        this.token = undefined;
-        continue;
-      }
-      throw explainStatus(res.status, res.text, { filter, token: this.token, ...(this.opts.consentUrl ? { consentUrl: this.opts.consentUrl } : {}) });
-    }
-  }
-
-  /** Every attempt, retries included, takes a slot of the budget. */
-  private readonly paced: FetchLike = async (url, init) => {
-    const slot = await this.opts.limiter.acquire(init.signal ?? undefined);
-    try {
-      return await this.opts.fetch(url, init);
-    } finally {
-      slot.done();
-    }
-  };
-}
-
-interface Page {
+export interface Page {
   records: unknown[];
   nextLink?: string;
 }
 
-function parsePage(text: string): Page {
+export function parsePage(text: string): Page {
   let o: unknown;
   try {
     o = JSON.parse(text);

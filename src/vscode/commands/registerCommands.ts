@@ -4,6 +4,7 @@
  * bar item that leads to the summary.
  */
 import * as vscode from 'vscode';
+import { registerGraphCommands } from '../connections/graphFetchCommand';
 import type { Deps } from '../deps';
 import { registerStatusBar } from '../statusBar';
 import { registerCoreCommands } from './coreCommands';
@@ -25,6 +26,7 @@ export function registerCommands(deps: Deps): vscode.Disposable {
     registerExplainCode(deps),
     registerShowSummary(deps),
     registerStatusBar(deps),
+    registerGraphCommands(deps),
     registerTestHooks(),
     provideTestHook('reports', { last: lastReport }),
   );
