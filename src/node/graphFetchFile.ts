@@ -1,6 +1,6 @@
 /**
  * A Graph pull into a JSON Lines file, shared by the CLI and the extension host: the file (user-only), the
- * resume state beside it (OUT.jsonl.fetch.json, written whole by rename so it is never half a file), and the
+ * resume state beside it (OUT.jsonl.fetch-state, written whole by rename so it is never half a file), and the
  * three ways to start — a new pull, Resume (cut the file back to the last complete window and continue) and
  * Fetch newer (from the newest record, with an overlap, to now).
  */

@@ -78,7 +78,7 @@ export async function graphPullRows(quick: boolean, log: (m: string) => void): P
     log('Graph pull: cancelled and resumed…');
     rows.push(await resumeRow(options, dir, whole, emuResume, count));
     let holding = 0;
-    for (const file of [whole, `${whole}.fetch.json`]) for await (const line of lines(file)) if (line.includes(TOKEN)) holding++;
+    for (const file of [whole, `${whole}.fetch-state`]) for await (const line of lines(file)) if (line.includes(TOKEN)) holding++;
     rows.push({ measure: 'Graph pull: token in output files', unit: 'count', value: holding, baseline: null, baselineLabel: '', target: { kind: 'absolute', max: 0 }, runs: 1, note: 'the JSON Lines file and its fetch state searched for the token string' });
     return rows;
   } finally {

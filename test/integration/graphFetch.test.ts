@@ -66,7 +66,7 @@ describe('Graph fetch command', function () {
     assert.deepEqual(lines.map((l) => (JSON.parse(l) as { id: string }).id).sort(), records.map((r) => String(r['id'])).sort());
     assert.equal(statSync(output).mode & 0o777, 0o600);
     assert.deepEqual([...new Set(emu.stats.authorizations)], ['Bearer expired-token-0f1e2d3c', `Bearer ${TOKEN}`]);
-    for (const text of [readFileSync(output, 'utf8'), readFileSync(`${output}.fetch.json`, 'utf8'), outcome.message]) assert.ok(!text.includes(TOKEN));
+    for (const text of [readFileSync(output, 'utf8'), readFileSync(`${output}.fetch-state`, 'utf8'), outcome.message]) assert.ok(!text.includes(TOKEN));
     // The viewer was opened after the first page; re-opened now, it holds the whole file.
     const deps = await services();
     const uri = vscode.Uri.file(output);
@@ -85,8 +85,8 @@ describe('Graph fetch command', function () {
     const first = await vscode.commands.executeCommand<FetchOutcome>('provlog.fetchFromGraph', { app: '', since, until, filter: { status: ['failure', 'warning'] }, output });
     assert.equal(first.ok, true, first.message);
     const full = readFileSync(output, 'utf8');
-    const state = JSON.parse(readFileSync(`${output}.fetch.json`, 'utf8')) as Record<string, unknown>;
-    writeFileSync(`${output}.fetch.json`, JSON.stringify({ ...state, done: state['since'], bytes: 0, records: 0 }));
+    const state = JSON.parse(readFileSync(`${output}.fetch-state`, 'utf8')) as Record<string, unknown>;
+    writeFileSync(`${output}.fetch-state`, JSON.stringify({ ...state, done: state['since'], bytes: 0, records: 0 }));
     writeFileSync(output, full.slice(0, full.indexOf('\n', full.length / 2) + 1));
     const resumed = await vscode.commands.executeCommand<FetchOutcome>('provlog.fetchGraphResume', { output });
     assert.equal(resumed.ok, true, resumed.message);

@@ -32,7 +32,7 @@ const EXTRA = {
 const HELP = `Usage: provlog fetch graph --since WHEN [--until WHEN] [--app SERVICE_PRINCIPAL_ID] [filters] -o OUT.jsonl
 
 Pulls provisioning logs from Microsoft Graph (auditLogs/provisioning) into OUT.jsonl, one record per line,
-within the reports' budget of 5 requests per 10 seconds. How far it got is kept in OUT.jsonl.fetch.json.
+within the reports' budget of 5 requests per 10 seconds. How far it got is kept in OUT.jsonl.fetch-state.
 
   --since WHEN, --until WHEN   24h, 7d, 30d (before now) or an ISO date/time; --until defaults to now
   --app ID                     one application: its service principal id

@@ -1,6 +1,7 @@
 /**
- * How far a pull got, kept next to the output file (OUT.jsonl → OUT.jsonl.fetch.json) rather than inside it, so
- * the JSON Lines file holds Graph records only and every reader opens it as it is. The state says which query
+ * How far a pull got, kept next to the output file (OUT.jsonl → OUT.jsonl.fetch-state) rather than inside it, so
+ * the JSON Lines file holds Graph records only and every reader opens it as it is. The name ends in neither
+ * .json nor .jsonl, so the viewer's file associations (*provisioning*.json) never claim it. The state says which query
  * made the file and the end of the last window drained completely, with the file's size at that moment: Resume
  * cuts the file back to that size (dropping the half-drained window's records) and starts the next window
  * there, so a cancelled pull resumed ends with the same file as one that never stopped. It holds no token.
@@ -39,7 +40,7 @@ const KIND = 'provlog.graphFetch';
 const VERSION = 1;
 
 export function stateFileName(outputPath: string): string {
-  return `${outputPath}.fetch.json`;
+  return `${outputPath}.fetch-state`;
 }
 
 export function isComplete(s: GraphFetchState): boolean {

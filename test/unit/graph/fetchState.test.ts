@@ -14,7 +14,7 @@ const STATE: GraphFetchState = {
 
 describe('Graph fetch resume state', () => {
   it('round-trips through its file next to the output', () => {
-    assert.equal(stateFileName('/tmp/out.jsonl'), '/tmp/out.jsonl.fetch.json');
+    assert.equal(stateFileName('/tmp/out.jsonl'), '/tmp/out.jsonl.fetch-state');
     assert.deepEqual(parseState(serializeState(STATE)), STATE);
   });
 
