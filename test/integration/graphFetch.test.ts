@@ -94,6 +94,21 @@ describe('Graph fetch command', function () {
     assert.ok(full.split('\n').filter((l) => l !== '').every((l) => /"status":"(failure|warning)"/.test(l)));
   });
 
+  it('fetches newer records into a fetched file: from its newest record to now, nothing twice', async () => {
+    await vscode.commands.executeCommand('_provlog.test.graphTokens', [TOKEN]);
+    const output = join(folder, 'provisioning-newer.jsonl');
+    // The first fetch ends before the newest records; Fetch Newer brings the rest up to now.
+    const cut = records.map((r) => Date.parse(String(r['activityDateTime']))).sort((a, b) => a - b)[1000]!;
+    const first = await vscode.commands.executeCommand<FetchOutcome>('provlog.fetchFromGraph', { app: '', since, until: cut, filter: {}, output });
+    assert.equal(first.ok, true, first.message);
+    assert.equal(first.progress?.written, 1000);
+    const newer = await vscode.commands.executeCommand<FetchOutcome>('provlog.fetchGraphNewer', { output });
+    assert.equal(newer.ok, true, newer.message);
+    const ids = readFileSync(output, 'utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(ids.sort(), records.map((r) => String(r['id'])).sort());
+  });
+
   it('says what to do when consent is missing, with the admin-consent link', async () => {
     await vscode.commands.executeCommand('_provlog.test.graphTokens', ['consentless-token-7a6b5c']);
     const output = join(folder, 'provisioning-refused.jsonl');

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { recentApps } from '../../../src/core/graph/graphApps';
+import { GraphClient } from '../../../src/core/graph/graphClient';
 import { GraphPullError } from '../../../src/core/graph/graphErrors';
 import { pullGraph, OVERLAP_MS, type PullOptions } from '../../../src/core/graph/graphPuller';
 import { planGraphFilter } from '../../../src/core/graph/graphFilter';
@@ -162,6 +164,26 @@ describe('Graph pull against the emulator', function () {
       assert.equal(progress.received, failing.length, 'Graph sent only the failures');
       assert.equal(progress.filteredOut, failing.length - expected.length);
       assert.ok(emu.stats.filters.every((f) => f.includes("provisioningStatusInfo/status eq 'failure'")));
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
+describe('Graph applications for the fetch dialog', function () {
+  this.timeout(30_000);
+
+  it('lists the service principals of the last month, by name, each once', async () => {
+    const emu = await emulator();
+    try {
+      const now = until + 3600_000;
+      const client = new GraphClient({ fetch, tokens: tokens(TOKEN), limiter: new RateLimiter(realClock, BUDGET), clock: realClock });
+      const apps = await recentApps(client, { graphUrl: emu.url, apiVersion: 'v1.0' }, now);
+      const sp = (r: Record<string, unknown>): { id: string; displayName: string } => r['servicePrincipal'] as { id: string; displayName: string };
+      const expected = [...new Map(records.map((r) => [sp(r).id, sp(r).displayName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+      assert.deepEqual(apps.map((a) => [a.id, a.name]), expected);
+      assert.equal(apps.reduce((n, a) => n + a.seen, 0), Math.min(1000, records.length));
+      assert.equal(emu.stats.requests, 1, 'one request of the budget');
     } finally {
       await emu.close();
     }
