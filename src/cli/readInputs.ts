@@ -147,7 +147,11 @@ export class Progress {
 
   show(phase: string, done: number): void {
     const pct = this.total > 0 ? Math.min(100, Math.floor((done / this.total) * 100)) : 100;
-    const text = `${phase} ${formatMegabytes(done)} of ${formatMegabytes(this.total)} (${pct}%)`;
+    this.line(`${phase} ${formatMegabytes(done)} of ${formatMegabytes(this.total)} (${pct}%)`);
+  }
+
+  /** Any one-line status (a fetch counts records and requests, not bytes). */
+  line(text: string): void {
     if (text === this.lastText) return;
     this.lastText = text;
     // \r returns to the line start, ESC[K clears what a longer previous line left behind.

@@ -12,6 +12,15 @@ export type ColumnId = (typeof COLUMN_IDS)[number];
 
 const SECTION = 'provlog';
 
+export interface GraphSettings {
+  readonly graphUrl: string;
+  readonly loginUrl: string;
+  readonly clientId: string;
+  readonly tenant: string;
+  readonly requestsPer10Seconds: number;
+  readonly apiVersion: 'v1.0' | 'beta';
+}
+
 function get<T>(key: string, fallback: T, scope?: vscode.ConfigurationScope): T {
   return vscode.workspace.getConfiguration(SECTION, scope).get<T>(key, fallback);
 }
@@ -41,6 +50,15 @@ export const config = {
   azureResourceManagerUrl: (): string => endpointSetting('connections.azureResourceManagerUrl', 'https://management.azure.com'),
   /** The Azure portal, for links to a query. */
   azurePortalUrl: (): string => endpointSetting('connections.azurePortalUrl', 'https://portal.azure.com'),
+  /** Microsoft Graph: endpoints, the user's app registration, the request budget. */
+  graph: (): GraphSettings => ({
+    graphUrl: get<string>('connections.graphUrl', 'https://graph.microsoft.com').trim().replace(/\/+$/, ''),
+    loginUrl: get<string>('connections.loginUrl', 'https://login.microsoftonline.com').trim().replace(/\/+$/, ''),
+    clientId: get<string>('connections.graph.clientId', '').trim(),
+    tenant: get<string>('connections.graph.tenant', '').trim(),
+    requestsPer10Seconds: Math.min(100, Math.max(1, Math.floor(get('connections.graph.requestsPer10Seconds', 5)))),
+    apiVersion: get<string>('connections.graph.apiVersion', 'v1.0') === 'beta' ? 'beta' : 'v1.0',
+  }),
   treeGroupBy: (): TreeGrouping => {
     const v = get<string>('tree.groupBy', 'cycle');
     return v === 'identity' || v === 'errorCode' || v === 'status' ? v : 'cycle';

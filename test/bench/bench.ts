@@ -4,13 +4,14 @@
  * table, or with --json one object; --quick runs 1k/10k only, in seconds. Always exits 0: it is a
  * report, and misses are listed at the end. Never used for timed assertions in tests.
  *
- * Flags: --quick, --json, --only-log-analytics. Internal: --child-memory FILE and --child-la-pull URL COUNT OUT (the
- * fresh processes that measure memory).
+ * Flags: --quick, --json, --only-log-analytics, --graph (the Graph pull rows only). Internal: --child-memory FILE and
+ * --child-la-pull URL COUNT OUT (the fresh processes that measure memory).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { csvTrio, diagnostics, filterAndRegroup, jsoncRow, loadAndIndex, prettifyRow } from './cases';
+import { graphPullRows } from './graphPull';
 import { BenchInputs } from './inputs';
 import { gcAvailable, mbText } from './measure';
 import { LA_CHILD_FLAG, laChildMain, logAnalyticsPull } from './logAnalyticsPull';
@@ -21,6 +22,8 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const asJson = argv.includes('--json');
 const onlyLogAnalytics = argv.includes('--only-log-analytics');
+/** Only the Graph pull (it needs none of the big inputs). */
+const graphOnly = argv.includes('--graph');
 
 /** 1k is quick and steady: more runs; 100k takes seconds per run: three (as does --quick at 10k). */
 const runsFor = (count: number): number => (count <= 1000 ? 9 : count <= 20_000 && !quick ? 5 : 3);
@@ -39,7 +42,7 @@ function log(message: string): void {
  * at once: more than Node's default heap on this machine. Rerun with room rather than crash.
  */
 function needsBiggerHeap(): boolean {
-  return !quick && getHeapStatistics().heap_size_limit < 8 * 1024 ** 3 && process.env['PROVLOG_BENCH_RESPAWNED'] !== '1';
+  return !quick && !graphOnly && getHeapStatistics().heap_size_limit < 8 * 1024 ** 3 && process.env['PROVLOG_BENCH_RESPAWNED'] !== '1';
 }
 
 function respawn(): number {
@@ -105,12 +108,15 @@ async function main(): Promise<number> {
   }
   let rows: Row[];
   try {
-    rows = onlyLogAnalytics ? [] : measureAll(inputs);
+    rows = onlyLogAnalytics || graphOnly ? [] : measureAll(inputs);
   } finally {
     inputs.remove();
   }
-  log('Log Analytics pull from the emulator (child process)…');
-  rows.push(...(await logAnalyticsPull(quick ? [10_000, 40_000] : [50_000, 200_000], quick ? 10_000 : 50_000)));
+  if (!graphOnly) {
+    log('Log Analytics pull from the emulator (child process)…');
+    rows.push(...(await logAnalyticsPull(quick ? [10_000, 40_000] : [50_000, 200_000], quick ? 10_000 : 50_000)));
+  }
+  if (!onlyLogAnalytics) rows.push(...(await graphPullRows(quick, log)));
   const meta = {
     quick,
     node: process.version,

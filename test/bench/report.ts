@@ -4,7 +4,7 @@
  */
 import { mbText, ms } from './measure';
 
-export type Unit = 'ms' | 'bytes';
+export type Unit = 'ms' | 'bytes' | 'count';
 
 export interface Target {
   /** `ratio`: value / baseline must stay at or under `max`; `absolute`: value itself (in its unit). */
@@ -40,6 +40,7 @@ export function passOf(r: Row): boolean | null {
 
 function valueText(v: number | null, unit: Unit): string {
   if (v === null) return 'n/a';
+  if (unit === 'count') return v.toLocaleString('en-US');
   return unit === 'ms' ? ms(v) : mbText(v);
 }
 

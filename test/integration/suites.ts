@@ -15,3 +15,4 @@ import './treeCommands.test';
 import './viewerTiming.test';
 import './logSets.test';
 import './logAnalytics.test';
+import './graphFetch.test';

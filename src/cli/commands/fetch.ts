@@ -5,6 +5,7 @@
  */
 import { CliFailure, EXIT, UsageError, type CliIo } from '../io';
 import { logAnalyticsSource } from './fetchLogAnalytics';
+import { graphFetchSource } from './fetchGraph';
 
 export interface FetchSource {
   /** One line for `provlog help fetch`. */
@@ -17,6 +18,7 @@ export interface FetchSource {
 /** Registered sources, by the word that follows `fetch`. */
 export const FETCH_SOURCES: Readonly<Record<string, FetchSource>> = {
   loganalytics: logAnalyticsSource,
+  graph: graphFetchSource,
 };
 
 export function fetchHelp(source?: string): string | undefined {

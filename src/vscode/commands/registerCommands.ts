@@ -4,6 +4,7 @@
  * bar item that leads to the summary.
  */
 import * as vscode from 'vscode';
+import { registerGraphCommands } from '../connections/graphFetchCommand';
 import type { Deps } from '../deps';
 import { registerLogAnalyticsCommands } from '../connections/logAnalyticsCommands';
 import { registerStatusBar } from '../statusBar';
@@ -29,6 +30,7 @@ export function registerCommands(deps: Deps): vscode.Disposable {
     registerShowSummary(deps),
     registerLogAnalyticsCommands(deps),
     registerStatusBar(deps),
+    registerGraphCommands(deps),
     registerTestHooks(),
     provideTestHook('reports', { last: lastReport }),
   );
