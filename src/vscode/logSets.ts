@@ -142,8 +142,23 @@ export class LogSetFileSystem implements vscode.FileSystemProvider {
     return vscode.workspace.registerFileSystemProvider(SET_SCHEME, new LogSetFileSystem(), { isReadonly: true, isCaseSensitive: true });
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
-    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: this.readFile(uri).byteLength, permissions: vscode.FilePermission.Readonly };
+  /** The size is that of the files together, so the viewer asks before reading a huge folder. */
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const spec = specOf(uri);
+    if (spec === undefined) throw vscode.FileSystemError.FileNotFound(uri);
+    const listed = spec.kind === 'folder' ? await filesUnder(spec.folder) : namedFiles(spec.files);
+    let size = 0;
+    let mtime = 0;
+    for (const { uri: file } of listed) {
+      try {
+        const st = await vscode.workspace.fs.stat(file);
+        size += st.size;
+        mtime = Math.max(mtime, st.mtime);
+      } catch {
+        // Gone since listing: it adds nothing.
+      }
+    }
+    return { type: vscode.FileType.File, ctime: 0, mtime, size, permissions: vscode.FilePermission.Readonly };
   }
 
   readFile(uri: vscode.Uri): Uint8Array {

@@ -143,6 +143,10 @@ describe('commands: palette and status bar', function () {
     assert.match(report, /## This event/);
     await vscode.commands.executeCommand('provlog.explainCode', 'ContosoTooManyRequests');
     assert.equal(lastReportText(h, 'Error code ContosoTooManyRequests'), explainMarkdown('ContosoTooManyRequests', {}));
+    // Skip reasons are offered too, and explained as skips, not as unknown errors.
+    assert.ok(items.some((i) => i.code === 'NotEffectivelyEntitled'));
+    await vscode.commands.executeCommand('provlog.explainCode', 'NotEffectivelyEntitled');
+    assert.match(lastReportText(h, 'Skip reason NotEffectivelyEntitled') ?? '', /A skip reason: the value of a step's `SkipReason` detail/);
   });
 
   it('Show Summary opens the summary of the active log in the Markdown preview', async () => {

@@ -3,7 +3,7 @@
 // files skipped with a note), the failure's diagnostic on its own blob, "Go to record" opening that
 // blob at the record, and hostile folder names shown with their hidden characters revealed.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -53,6 +53,9 @@ describe('viewer: an export folder and several files as one log', function () {
     assert.deepEqual(log.files?.map((u) => u.fsPath), [blob(13), blob(14), blob(15)]);
     assert.ok(data.problems.some((x) => x.code === 'skippedFiles' && /README\.txt \(not a provisioning log\)/.test(x.message)));
     assert.ok(data.problems.some((x) => x.code === 'duplicates'));
+    // Its size is the files' together (README included), so a huge folder is asked about before reading.
+    const total = [blob(13), blob(14), blob(15), join(folder, 'README.txt')].reduce((n, f) => n + statSync(f).size, 0);
+    assert.equal((await vscode.workspace.fs.stat(log.uri)).size, total);
 
     // The page of the set was told about all of it.
     const init = await until('the page to be told', () => postedSince(p, log.uri, 'init', since));

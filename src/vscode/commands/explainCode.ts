@@ -5,7 +5,7 @@
  * retries) and the target system's own reason.
  */
 import * as vscode from 'vscode';
-import { allCatalogEntries, lookupErrorCode, type CatalogEntry } from '../../core/catalog/catalog';
+import { allCatalogEntries, allSkipReasons, lookupErrorCode, type CatalogEntry } from '../../core/catalog/catalog';
 import { explainMarkdown, type ExplainContext } from '../../core/catalog/explainMarkdown';
 import { formatCount } from '../../core/displayText';
 import { facetValues } from '../../core/facets';
@@ -33,6 +33,8 @@ export function codeItems(log: OpenLog | undefined): CodeItem[] {
   }
   items.push({ label: 'Catalog', kind: vscode.QuickPickItemKind.Separator });
   for (const e of allCatalogEntries()) items.push({ label: e.code, description: e.title, detail: entryDetail(e), code: e.code });
+  items.push({ label: 'Skip reasons (a step\'s SkipReason: not errors)', kind: vscode.QuickPickItemKind.Separator });
+  for (const s of allSkipReasons()) items.push({ label: s.value, description: s.title, detail: s.actionNeeded ? 'action needed if the object should be provisioned' : 'expected, no action needed', code: s.value });
   return items;
 }
 
@@ -86,6 +88,7 @@ export function registerExplainCode(deps: Pick<Deps, 'registry'>): vscode.Dispos
     }
     const trimmed = code.trim().slice(0, 500);
     if (trimmed === '') return;
-    await showReport(`Error code ${trimmed}`, explainMarkdown(trimmed, contextOf(log, trimmed)));
+    const kind = lookupErrorCode(trimmed).skipReason === true ? 'Skip reason' : 'Error code';
+    await showReport(`${kind} ${trimmed}`, explainMarkdown(trimmed, contextOf(log, trimmed)));
   });
 }
