@@ -37,7 +37,12 @@ describe('Log Analytics query (as a person sees it)', function () {
   writeFileSync(join(dir, 'notes.txt'), 'Provisioning logs are queried from the workspace.\n');
   const settings: Record<string, unknown> = {};
   before(async () => {
-    emulator = await LaEmulator.start({ tokens: [TOKEN], rowLimit: 1000, workspaces: [{ resourceId: WS, dataset: new LaDataset({ count: ROWS, start: START, stepMs: 1000 }) }] });
+    emulator = await LaEmulator.start({
+      tokens: [TOKEN],
+      rowLimit: 1000,
+      workspaces: [{ resourceId: WS, dataset: new LaDataset({ count: ROWS, start: START, stepMs: 1000 }) }],
+      subscriptions: [{ subscriptionId: '00000000-0000-0000-0000-00000000cccc', displayName: 'Identity' }],
+    });
     settings['provlog.connections.azureResourceManagerUrl'] = emulator.url;
     // This host has a Microsoft provider, which would need the internet; a provider id that nothing registers takes
     // the path of hosts without one (some web hosts), where a pasted token is offered.
@@ -76,5 +81,25 @@ describe('Log Analytics query (as a person sees it)', function () {
     assert.ok(emulator.stats.partials > 0, 'the service cut results short and the query split them');
     assert.ok(emulator.stats.maxInFlight <= 5);
     await w.screenshot('viewer-log-analytics');
+  });
+
+  it('offers the workspace again, finds it by browsing subscriptions, and keeps the pasted token for the window', async () => {
+    const w = workbench();
+    const before = emulator.stats.queries;
+    await w.runCommand('Provisioning Logs: Query Log Analytics…');
+    const quick = w.page.locator('.quick-input-widget');
+    const rows = quick.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor();
+    assert.match(await rows.first().innerText(), /entra-logs/, 'the recent workspace comes first');
+    await rows.filter({ hasText: 'Browse subscriptions' }).first().click();
+    await rows.filter({ hasText: 'Identity' }).first().click();
+    await rows.filter({ hasText: 'entra-logs' }).first().click();
+    await rows.filter({ hasText: 'Custom range' }).first().click();
+    await quick.locator('input').fill('2026-02-01T08:00:00Z/2026-02-01T08:10:00Z');
+    await w.page.keyboard.press('Enter');
+    // 600 rows, and no sign-in question: the pasted token is still held in memory.
+    await queryViewer(w, 600);
+    assert.equal(await w.page.locator('.monaco-dialog-box').count(), 0);
+    assert.ok(emulator.stats.queries > before);
   });
 });

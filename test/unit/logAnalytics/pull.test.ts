@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { LogAnalyticsClient } from '../../../src/core/logAnalytics/laClient';
 import { LogAnalyticsError } from '../../../src/core/logAnalytics/laErrors';
 import { pullLogs, PullStopped, type PullRequest } from '../../../src/core/logAnalytics/pull';
 import { halve, planWindows } from '../../../src/core/logAnalytics/timeWindows';
 import type { LaDataset } from '../../emulators/laDataset';
 import type { LaEmulator } from '../../emulators/logAnalytics';
-import { client, instantClock, START, startEmulator, tokens, TOKEN } from './laSupport';
+import { client, instantClock, START, startEmulator, tokens, TOKEN, WS } from './laSupport';
 
 /** Pulls into memory; returns the lines and the ids in written order. */
 async function pullAll(emulator: LaEmulator, req: Partial<PullRequest> & { until: number }, opts: Parameters<typeof client>[1] = {}): Promise<{ lines: string[]; ids: string[]; result: Awaited<ReturnType<typeof pullLogs>> }> {
@@ -130,6 +131,25 @@ describe('Log Analytics pull (against the emulator)', function () {
     // 10 minutes halved to windows of a minute or less: a bounded number of windows, each tried 5 times.
     assert.ok(emulator.stats.queries <= 5 * (1 + 2 + 4 + 8 + 16), `${emulator.stats.queries} queries`);
     emulator.faults.gatewayTimeout = 0;
+  });
+
+  it('answers slower than the attempt timeout are abandoned, retried, split, and end in a timeout that says so', async () => {
+    emulator.faults.slowMs = 400;
+    const c = new LogAnalyticsClient({
+      arm: emulator.url,
+      workspaceResourceId: WS,
+      tokens: tokens(TOKEN),
+      fetch: (u, i) => fetch(u, i),
+      clock: instantClock(),
+      policy: { attemptTimeoutMs: 40, maxAttempts: 2 },
+    });
+    await assert.rejects(pullLogs(c, { filter: {}, since: START, until: START + 2 * 60_000, probe: false }, { write: async () => undefined }), (e: unknown) => {
+      assert.ok(e instanceof PullStopped);
+      assert.ok(e.cause instanceof LogAnalyticsError && e.cause.kind === 'timeout', String(e.cause));
+      assert.match(e.message, /did not answer within/);
+      return true;
+    });
+    emulator.faults.slowMs = 0;
   });
 
   it('more rows in one millisecond than a result may hold is an error, never a silent cut', async () => {
