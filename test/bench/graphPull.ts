@@ -2,7 +2,7 @@
  * The Graph pull against the local emulator with every documented fault injected: throughput against the
  * ceiling the request budget allows (requests per window × page size), records lost or duplicated (ids
  * compared), 429s our own pacing caused, and a cancelled-then-resumed pull compared byte for byte with one that
- * never stopped. The budget is time-scaled (5 requests per 1 s instead of per 10 s, Retry-After and back-off
+ * never stopped. The budget is time-scaled (5 requests per 2 s instead of per 10 s, Retry-After and back-off
  * scaled alike) so the measure takes seconds, not minutes; the ratio is what the real budget would give.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ import { GraphEmulator } from '../emulators/graph';
 import { generateRecords } from '../fixtures/generator/records';
 import type { Row } from './report';
 
-const SCALE = 10;
+const SCALE = 5;
 const BUDGET = { requests: 5, windowMs: 10_000 / SCALE };
 const TOKEN = 'bench-token-3c1f9a7e5d2b4086';
 /** One of each documented fault, spread over the pull's ~100 requests. */

@@ -47,6 +47,8 @@ export interface GraphEmulatorStats {
   authorizations: string[];
   /** The $filter of each first page. */
   filters: string[];
+  /** The API version of each request to the provisioning logs. */
+  versions: string[];
 }
 
 interface Cursor {
@@ -58,7 +60,7 @@ interface Cursor {
 const ERR = (code: string, message: string): string => JSON.stringify({ error: { code, message, innerError: { date: '2026-03-02T14:00:00', 'request-id': '00000000-0000-0000-0000-000000000000' } } });
 
 export class GraphEmulator {
-  readonly stats: GraphEmulatorStats = { requests: 0, budgetThrottled: 0, injected: { throttle: 0, unavailable: 0, gatewayTimeout: 0, drop: 0, repeatNextLink: 0 }, served: 0, authorizations: [], filters: [] };
+  readonly stats: GraphEmulatorStats = { requests: 0, budgetThrottled: 0, injected: { throttle: 0, unavailable: 0, gatewayTimeout: 0, drop: 0, repeatNextLink: 0 }, served: 0, authorizations: [], filters: [], versions: [] };
   private readonly records: EmulatedRecord[];
   private readonly cursors = new Map<string, Cursor>();
   private readonly arrivals: number[] = [];
@@ -111,6 +113,7 @@ export class GraphEmulator {
     if (req.method !== 'GET' || !m) return this.reply(res, 404, ERR('Request_ResourceNotFound', `Resource not found for the segment '${u.pathname.slice(0, 80)}'.`));
     const auth = req.headers.authorization ?? '';
     this.stats.authorizations.push(auth);
+    this.stats.versions.push(m[1]!);
     const role = this.tokens.get(/^Bearer (.+)$/.exec(auth)?.[1] ?? '');
     if (role === undefined || role === 'expired') {
       return this.reply(res, 401, ERR('InvalidAuthenticationToken', 'Access token has expired or is not yet valid.'), { 'WWW-Authenticate': 'Bearer realm=""' });

@@ -63,7 +63,7 @@ export function explainStatus(status: number, text: string, ctx: ExplainContext)
     return new GraphPullError('signIn', `Microsoft Graph refused the sign-in twice (401): sign in again.${graphSays}`);
   }
   if (status === 400) {
-    return new GraphPullError('filter', `Microsoft Graph rejected the filter "${clean(ctx.filter, ctx.token)}": remove the filter it names, and it is applied locally instead.${graphSays}`);
+    return new GraphPullError('filter', `Microsoft Graph rejected the filter "${clean(ctx.filter, ctx.token)}": fetch without the option it names and filter by it in the viewer instead.${graphSays}`);
   }
   if (status === 429) return new GraphPullError('throttled', `Microsoft Graph kept throttling (429) even one second at a time.${graphSays}`);
   if (status >= 500) return new GraphPullError('server', `Microsoft Graph kept failing (${status}).${graphSays}`);

@@ -15,7 +15,7 @@ import { explainStatus, GraphPullError } from './graphErrors';
 import { windowFilter } from './graphFilter';
 import { keepMatching } from './localFilter';
 import type { RateLimiter } from './rateLimiter';
-import { recordKey, SeenIds } from './seenIds';
+import { objectKey, SeenIds } from './seenIds';
 import { DEFAULT_WINDOW_PLAN, WindowPlanner, type TimeWindow, type WindowPlanOptions } from './windowPlan';
 
 export interface GraphSink {
@@ -125,20 +125,32 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
     let url = `${base}?$top=${opts.query.top}&$filter=${encodeURIComponent(filter)}`;
     const followed = new Map<string, number>();
     let distinct = 0;
+    let pending = client.get(url, filter);
     for (;;) {
-      const res = await client.get(url, filter);
+      const res = await pending;
       if (res.status === 429) return { kind: 'throttled', waitMs: retryAfterMs(res.headers.get('retry-after'), clock.now()) ?? opts.limiter.budget.windowMs };
       const page = parsePage(res.text);
+      let next: typeof pending | undefined;
+      let loop = false;
+      if (page.nextLink !== undefined) {
+        checkSameOrigin(page.nextLink, opts.query.graphUrl);
+        followed.set(url, (followed.get(url) ?? 0) + 1);
+        // A page that points at itself (or back) is followed once more, as a glitch; twice is a loop.
+        loop = (followed.get(page.nextLink) ?? 0) >= 2;
+        if (!loop) {
+          // The next page is asked for while this one is written: the request's round trip overlaps the work.
+          next = client.get(page.nextLink, filter);
+          void next.catch(() => undefined);
+          url = page.nextLink;
+        }
+      }
       progress.received += page.records.length;
       // Density is judged by distinct records: a repeated page must not make the next window smaller.
       distinct += await write(page.records);
       report();
-      if (page.nextLink === undefined) return { kind: 'complete', distinct };
-      checkSameOrigin(page.nextLink, opts.query.graphUrl);
-      followed.set(url, (followed.get(url) ?? 0) + 1);
-      // A page that points at itself (or back) is followed once more, as a glitch; twice is a loop.
-      if ((followed.get(page.nextLink) ?? 0) >= 2) return { kind: 'loop' };
-      url = page.nextLink;
+      if (loop) return { kind: 'loop' };
+      if (!next) return { kind: 'complete', distinct };
+      pending = next;
     }
   }
 
@@ -147,7 +159,7 @@ export async function pullGraph(opts: PullOptions): Promise<{ state: GraphFetchS
     let lines: string[] = [];
     for (const r of records) {
       const line = JSON.stringify(r);
-      const key = recordKey(line);
+      const key = objectKey(r);
       // A record without an id cannot be deduplicated; it is kept rather than lost.
       if (key && !seen.add(key.id, key.time)) {
         progress.duplicates++;

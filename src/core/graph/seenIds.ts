@@ -36,6 +36,11 @@ export function recordKey(line: string): { id: string; time: number } | undefine
   } catch {
     return undefined;
   }
+  return objectKey(o);
+}
+
+/** Id and time of a parsed record (as Graph sent it), or undefined when it has no id. */
+export function objectKey(o: unknown): { id: string; time: number } | undefined {
   if (typeof o !== 'object' || o === null) return undefined;
   const r = o as Record<string, unknown>;
   if (typeof r['id'] !== 'string' || r['id'] === '') return undefined;

@@ -11,6 +11,7 @@ import type { TokenSource } from '../../core/remote/auth';
 import { CancelledError } from '../../core/remote/clock';
 import { redact, Secret } from '../../core/remote/secret';
 import { config } from '../config';
+import { signInWithCode, type DeviceCodeApp } from './deviceCodeSignIn';
 import { visibleScopes } from './scopes';
 
 export interface SignInRequest {
@@ -19,6 +20,8 @@ export interface SignInRequest {
   readonly purpose: string;
   /** Arguments of `az` that print an access token for the same resource (without `az`). */
   readonly azureCliArgs: readonly string[];
+  /** The user's app registration, when one is configured: sign-in with a code is offered too. */
+  readonly deviceCode?: DeviceCodeApp;
 }
 
 /** Tokens the user pasted or the Azure CLI printed, per scope set, for this window only. */
@@ -59,12 +62,17 @@ async function fallback(request: SignInRequest, key: string, providerId: string)
   const az = `az ${request.azureCliArgs.join(' ')}`;
   const choice = await vscode.window.showWarningMessage(
     `This VS Code has no "${providerId}" account sign-in, which is needed ${request.purpose} (${visibleScopes(request.scopes).join(', ')}).`,
-    { modal: true, detail: `You can use a token from the Azure CLI (runs: ${az}) or paste an access token. Either is kept in memory only, for this window.` },
+    {
+      modal: true,
+      detail: `You can ${request.deviceCode ? 'sign in with a code in any browser, ' : ''}use a token from the Azure CLI (runs: ${az}) or paste an access token. Each is kept in memory only, for this window.`,
+    },
+    ...(request.deviceCode ? ['Sign In with a Code'] : []),
     'Use Azure CLI',
     'Paste a Token',
   );
   let secret: Secret | undefined;
-  if (choice === 'Use Azure CLI') secret = await azureCliToken(request.azureCliArgs);
+  if (choice === 'Sign In with a Code' && request.deviceCode) secret = await signInWithCode(request.deviceCode, visibleScopes(request.scopes));
+  else if (choice === 'Use Azure CLI') secret = await azureCliToken(request.azureCliArgs);
   else if (choice === 'Paste a Token') {
     const pasted = await vscode.window.showInputBox({
       title: 'Access token',

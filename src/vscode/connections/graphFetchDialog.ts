@@ -69,7 +69,7 @@ async function askApp(session: GraphSession, now: number): Promise<string | unde
     placeholder: apps.length > 0 ? 'Which application?' : 'Which application? (none found in the last month: all, or enter its id)',
     items: [
       { label: '$(globe) All applications', id: '' },
-      ...apps.map((a) => ({ label: oneLine(a.name || '(no name)', 80), description: a.id, id: a.id })),
+      ...apps.map((a) => ({ label: oneLine(a.name || '(no name)', 80), description: oneLine(a.id, 60), id: a.id })),
       { label: '$(edit) Enter a service principal id…', enter: true },
     ],
   });

@@ -50,6 +50,7 @@ export function graphSession(): GraphSession | string {
     scopes: graphScopes(settings.graphUrl, { clientId: settings.clientId, tenant: settings.tenant }),
     purpose: 'to read provisioning logs from Microsoft Graph',
     azureCliArgs: ['account', 'get-access-token', '--resource-type', 'ms-graph', '--query', 'accessToken', '-o', 'tsv'],
+    ...(settings.clientId ? { deviceCode: { loginUrl: settings.loginUrl, clientId: settings.clientId, tenant: settings.tenant } } : {}),
   });
   const key = `${settings.graphUrl} ${settings.clientId} ${settings.tenant} ${settings.requestsPer10Seconds}`;
   let limiter = limiters.get(key);

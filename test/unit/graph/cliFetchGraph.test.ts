@@ -45,6 +45,19 @@ describe('provlog fetch graph', function () {
     assert.ok(emu.stats.authorizations.includes(`Bearer ${TOKEN}`), 'the token went in the Authorization header');
   });
 
+  it('shows progress on stderr only to a person watching, from the beta endpoint when asked', async () => {
+    const out = tmp.path('beta.jsonl');
+    const asked = emu.stats.versions.length;
+    const r = await cli([...base(out), '--since', '2026-03-01', '--until', '2026-03-02T15:00:00Z', '--beta'], { stderrTTY: true });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stderr.includes('\r\x1b[K'), 'one line, redrawn in place');
+    assert.match(r.stderr, /1,200 records · \d+ requests · complete up to 2026-03-02 15:00:00 UTC/);
+    assert.ok(!r.stderr.includes(TOKEN));
+    assert.ok(emu.stats.versions.length > asked && emu.stats.versions.slice(asked).every((v) => v === 'beta'));
+    const state = JSON.parse(readFileSync(stateFileName(out), 'utf8')) as { query: { apiVersion: string } };
+    assert.equal(state.query.apiVersion, 'beta');
+  });
+
   it('pushes a status down and filters an error code locally', async () => {
     const out = tmp.path('failures.jsonl');
     const r = await cli([...base(out), '--since', '2026-03-01', '--until', '2026-03-02T15:00:00Z', '--status', 'failure', '--error-code', 'a']);
