@@ -34,6 +34,7 @@ describe('viewer and detail panel side by side (widths, themes, hostile titles)'
     const frame = await openInExplorer(workbench(), HOSTILE);
     await openDetailsOf(workbench(), frame, /Evil/);
     const surfaces: Record<string, string> = {};
+    try {
     surfaces['panel tab title'] = await page.locator('.tabs-container .tab', { hasText: 'Change:' }).first().innerText();
     // The tree of jobs, cycles and changes, all expanded down to the changes.
     await page.locator('.activitybar [aria-label^="Provisioning Logs"]').first().click();
@@ -58,9 +59,12 @@ describe('viewer and detail panel side by side (widths, themes, hostile titles)'
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Evil' }).first().waitFor();
     surfaces['Go to Change items'] = await page.locator('.quick-input-widget').innerText();
     await page.keyboard.press('Escape');
-    // Back to the Explorer, the panel closed, for the tests that follow.
-    await workbench().runCommand('View: Toggle Panel Visibility');
-    await workbench().runCommand('View: Show Explorer');
+    } finally {
+      // Back to the Explorer, the panel closed, for the tests that follow.
+      await page.keyboard.press('Escape');
+      await workbench().runCommand('View: Toggle Panel Visibility');
+      await workbench().runCommand('View: Show Explorer');
+    }
     for (const [surface, text] of Object.entries(surfaces)) {
       assert.doesNotMatch(text, /[\u202a-\u202e\u2066-\u2069]/, `${surface} holds a raw direction control`);
       if (surface !== 'status bar') assert.ok(text.includes('Evil ⟨U+202E⟩gnp.exe⟨U+202C⟩'), `${surface} shows the override: ${text.slice(0, 300)}`);
