@@ -104,8 +104,8 @@ const GIVE_WAY_ORDER: readonly ViewColumnId[] = [
   'duration', 'sourceSystem', 'errorCode', 'targetSystem', 'action', 'time', 'identity', 'status',
 ];
 /** The narrowest a column gets while others give way: the status icon and word, a date, a name's start, an icon. */
-const NARROWEST: Partial<Record<ViewColumnId, number>> = { status: 92, time: 130, identity: 110, action: 34 };
-const NARROWEST_DEFAULT = 44;
+const NARROWEST: Partial<Record<ViewColumnId, number>> = { status: 92, time: 120, identity: 100, action: 34 };
+const NARROWEST_DEFAULT = 36;
 
 /**
  * Each column's width for a table `available` pixels wide: the chosen widths when they fit, else
