@@ -88,6 +88,19 @@ describe('logDiagnostics', () => {
     assert.match(textAt(text, d), /^(@\{|System\.)/);
   });
 
+  it('-Depth 2 output: each failure\'s code found inside the flattened "@{errorCode=…; …}" text', () => {
+    const text = powershellJson(records.slice(0, 40));
+    const log = readText(text);
+    const failures = [...Array(log.store.size).keys()].filter((i) => log.store.get('errorCode', i) !== '');
+    assert.ok(failures.length > 0, 'the reader found the codes');
+    const items = logDiagnostics(log, all).filter((d) => d.kind === 'errorCode');
+    assert.equal(items.length, failures.length, 'one diagnostic per failure, as in the viewer');
+    for (const d of items) {
+      assert.equal(textAt(text, d), d.code);
+      assert.match(text.split('\n')[d.line - 1]!.slice(0, d.column - 1), /errorCode=$/);
+    }
+  });
+
   it('only the files asked for', () => {
     const log = readText(portalJson(records));
     assert.deepEqual(logDiagnostics(log, { ...all, files: new Set([1]) }), []);
