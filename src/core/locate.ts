@@ -77,7 +77,28 @@ function valueRange(log: LogData, i: number): { start: number; end: number } | u
       from = at + key.length;
     }
   }
-  return undefined;
+  return flattenedRange(bytes, code, store.start[i]!, store.end[i]!);
+}
+
+const FLATTENED_KEY = new TextEncoder().encode('errorCode=');
+
+/**
+ * PowerShell's ConvertTo-Json at its default -Depth 2 writes the error object as one string,
+ * `"errorInformation": "@{errorCode=Timeout; reason=…}"`: the code stands after `errorCode=`, ended
+ * by `;` or `}`. The reader finds it there; so must the diagnostics.
+ */
+function flattenedRange(bytes: Uint8Array, code: string, start: number, end: number): { start: number; end: number } | undefined {
+  const wanted = new TextEncoder().encode(code);
+  for (let from = start; ; ) {
+    const at = indexOfBytes(bytes, FLATTENED_KEY, from, end);
+    if (at < 0) return undefined;
+    const s = at + FLATTENED_KEY.length;
+    let same = s + wanted.length <= end;
+    for (let k = 0; same && k < wanted.length; k++) same = bytes[s + k] === wanted[k];
+    const after = bytes[s + wanted.length];
+    if (same && (after === 0x3b || after === 0x7d)) return { start: s, end: s + wanted.length };
+    from = s;
+  }
 }
 
 /** After a key: optional space, a colon, optional space, then a string; its range without quotes. */

@@ -124,7 +124,7 @@ export function formatSpanIn(first: number, last: number, zone: TimeZoneChoice):
   if (!Number.isFinite(first) || !Number.isFinite(last)) return '';
   const a = partsOf(first, zone);
   const b = partsOf(last, zone);
-  const seconds = Math.abs(last - first) < 60_000 || a.clock.slice(0, 5) === b.clock.slice(0, 5);
+  const seconds = Math.abs(last - first) < 60_000 || (a.date === b.date && a.clock.slice(0, 5) === b.clock.slice(0, 5));
   const clock = (p: Parts): string => (seconds ? p.clock : p.clock.slice(0, 5));
   if (first === last) return `${a.date} ${clock(a)} ${a.zone}`;
   const end = a.date === b.date ? clock(b) : `${b.date} ${clock(b)}`;

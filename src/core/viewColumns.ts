@@ -97,43 +97,31 @@ export function sanitizeWidths(v: unknown): Partial<Record<ViewColumnId, number>
 /**
  * Narrow tables (the viewer beside the detail panel): which columns give way first, down to their
  * narrowest. IDs first (long, and also in the detail panel), then the less-read columns; the date,
- * the identity and the status last, so status never scrolls out of sight while an ID keeps its width.
+ * the identity and the status last, so status stays in sight while an ID keeps its width no longer.
  */
 const GIVE_WAY_ORDER: readonly ViewColumnId[] = [
   'tenantId', 'sourceId', 'targetId', 'jobId', 'cycleId', 'changeId', 'initiatedBy', 'application', 'identityType',
   'duration', 'sourceSystem', 'errorCode', 'targetSystem', 'action', 'time', 'identity', 'status',
 ];
-/** The narrowest a column gets while others give way: the status icon and word, a date, a name's start. */
-const NARROWEST: Partial<Record<ViewColumnId, number>> = { status: 96, time: 150, identity: 150, action: 86 };
-const NARROWEST_DEFAULT = 72;
-
-/** Never set aside, however narrow: what a row is (date, who, outcome). */
-const KEPT: readonly ViewColumnId[] = ['time', 'identity', 'status'];
+/** The narrowest a column gets while others give way: the status icon and word, a date, a name's start, an icon. */
+const NARROWEST: Partial<Record<ViewColumnId, number>> = { status: 92, time: 120, identity: 100, action: 34 };
+const NARROWEST_DEFAULT = 36;
 
 /**
  * Each column's width for a table `available` pixels wide: the chosen widths when they fit, else
- * columns give way in GIVE_WAY_ORDER down to their narrowest (or their chosen width, if smaller);
- * when even that does not fit, columns are set aside (width 0, listed in `hidden`) in the same order,
- * all but the date, the identity and the status. Only then does the table scroll sideways.
+ * columns give way in GIVE_WAY_ORDER down to their narrowest (or their chosen width, if smaller).
+ * No column the person chose disappears; when even the narrowest do not fit, the table scrolls.
  */
-export function fitColumnWidths(columns: readonly ViewColumnId[], widthOf: (c: ViewColumnId) => number, available: number): { widths: Record<string, number>; hidden: ViewColumnId[] } {
-  const widths: Record<string, number> = {};
-  const hidden: ViewColumnId[] = [];
+export function fitColumnWidths(columns: readonly ViewColumnId[], widthOf: (c: ViewColumnId) => number, available: number): Record<string, number> {
+  const out: Record<string, number> = {};
   let excess = -available;
-  for (const c of columns) excess += widths[c] = widthOf(c);
+  for (const c of columns) excess += out[c] = widthOf(c);
   for (const c of GIVE_WAY_ORDER) {
     if (excess <= 0) break;
     if (!columns.includes(c)) continue;
-    const give = Math.min(Math.max(0, widths[c]! - (NARROWEST[c] ?? NARROWEST_DEFAULT)), excess);
-    widths[c] = widths[c]! - give;
+    const give = Math.min(Math.max(0, out[c]! - (NARROWEST[c] ?? NARROWEST_DEFAULT)), excess);
+    out[c] = out[c]! - give;
     excess -= give;
   }
-  for (const c of GIVE_WAY_ORDER) {
-    if (excess <= 0) break;
-    if (!columns.includes(c) || KEPT.includes(c) || columns.length - hidden.length <= 1) continue;
-    excess -= widths[c]!;
-    widths[c] = 0;
-    hidden.push(c);
-  }
-  return { widths, hidden };
+  return out;
 }

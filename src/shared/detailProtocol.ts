@@ -15,6 +15,7 @@ import {
   type FilterKind,
 } from '../core/detail/detailTypes';
 import { isIndex, isRecord } from './messageChecks';
+import type { TimeZoneChoice } from '../core/time';
 
 export * from '../core/detail/detailTypes';
 
@@ -48,7 +49,7 @@ export interface EmptyView {
 
 export type HostMessage =
   /** Show an event. `tab` forces a tab (else the page keeps the user's); `focus` moves keyboard focus to the tabs. */
-  | { type: 'show'; view: DetailView; source: 'viewer' | 'text'; tab?: DetailTab; focus?: boolean }
+  | { type: 'show'; view: DetailView; source: 'viewer' | 'text'; tab?: DetailTab; focus?: boolean; timeZone?: TimeZoneChoice }
   /** Nothing to show, and why (the log is not open yet, was closed, or no longer has the event). */
   | { type: 'empty'; empty: EmptyView; state?: DetailState }
   /** Asks the page what it shows (tests, and the host's own checks): answered by `snapshot`. */

@@ -16,6 +16,7 @@ import { parseEventFilter } from '../core/viewFilter';
 import type { HeaderInfo } from '../core/viewHeader';
 import type { RowView } from '../core/viewRows';
 import { isIndex, isRecord } from './messageChecks';
+import type { TimeZoneChoice } from '../core/time';
 
 export type { ChartBar, ChartData, EventFilter, HeaderInfo, RowView, ViewColumnId, ViewFacets };
 
@@ -59,6 +60,8 @@ export interface InitMessage {
   /** Newest event time (epoch ms) and what "last 24 hours" counts back from. */
   newest: number | null;
   windowFrom: 'newest' | 'now';
+  /** How times are shown (setting provlog.time.zone); the other zone on hover. */
+  timeZone: TimeZoneChoice;
   /** The file changed on disk and was read again: keep filters and selection, say so. */
   reloaded: boolean;
   /** Only the start of a large file is read so far; `percent` of its bytes are. A full `init` follows. */

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DiagnosticSettings } from '../core/text/logDiagnostics';
+import type { TimeZoneChoice } from '../core/time';
 import { VIEW_COLUMN_IDS } from '../core/viewColumns';
 
 export type TreeGrouping = 'cycle' | 'identity' | 'errorCode' | 'status';
@@ -41,6 +42,7 @@ export const config = {
     return cols.length > 0 ? cols : ['time', 'identity', 'action', 'sourceSystem', 'targetSystem', 'status'];
   },
   dateWindowRelativeTo: (): 'newest' | 'now' => (get<string>('viewer.dateWindowRelativeTo', 'newestEvent') === 'now' ? 'now' : 'newest'),
+  timeZone: (): TimeZoneChoice => (get<string>('time.zone', 'utc') === 'local' ? 'local' : 'utc'),
   confirmAboveBytes: (): number => Math.max(0, get('viewer.confirmAboveMB', 500)) * 1024 * 1024,
   failuresFirst: (): boolean => get('tree.failuresFirst', true),
   treePageSize: (): number => Math.min(500, Math.max(20, get('tree.pageSize', 200))),

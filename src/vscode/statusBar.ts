@@ -78,7 +78,7 @@ function compute(log: OpenLog): Described {
   const { model } = log;
   const s = summarize(model.index);
   const failed = s.status.failure;
-  const text = `$(list-tree) ${formatCount(s.events)} events · ${failed > 0 ? `$(error) ${formatCount(failed)} failed` : '$(pass) none failed'}`;
+  const text = `$(list-tree) ${plural(s.events, 'event')} · ${failed > 0 ? `$(error) ${formatCount(failed)} failed` : '$(pass) none failed'}`;
   const counts = { total: s.events, ...s.status };
   const lines = [`**${mdText(log.name)}**`, '', `- ${FORMAT_LABELS[model.data.format]}`, `- ${plural(s.events, 'event')}: ${countsWords(counts)}`];
   lines.push(`- ${plural(s.jobs, 'job')}, ${plural(s.cycles, 'cycle')}, ${plural(s.changes, 'change')}`);

@@ -128,11 +128,15 @@ describe('detail panel (as a person sees it)', function () {
     const page = workbench().page;
     const changeId = (await frame.locator('#view-summary tr[data-field="changeId"] td.mono').innerText()).trim();
     await frame.locator('[data-action="raw"]').click();
-    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor();
+    // A read-only document named after the log and the change, never an "Untitled" asking to be saved.
+    const tab = page.locator('.tabs-container .tab', { hasText: `change ${changeId}` }).first();
+    await tab.waitFor();
     assert.equal(await page.locator('.editor-group-container').count(), 3, 'log, panel and raw JSON side by side');
     assert.match(await workbench().editorText(), new RegExp(`"changeId": "${changeId}"`));
-    await workbench().runCommand('View: Revert and Close Editor');
-    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'nothing is dirty');
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).count(), 0);
+    await workbench().runCommand('View: Close Editor');
+    await tab.waitFor({ state: 'detached' });
   });
 
   it('comes back after a window reload with the same change and tab', async () => {

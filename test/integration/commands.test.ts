@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { explainMarkdown } from '../../src/core/catalog/explainMarkdown';
 import { collectIds } from '../../src/core/idLists';
+import { sorterOf } from '../../src/core/sort';
 import { summaryMarkdown } from '../../src/core/summaryMarkdown';
 import { changeItems } from '../../src/vscode/commands/goToChange';
 import { choiceItems, menuItems, valueItems } from '../../src/vscode/commands/filterItems';
@@ -103,11 +104,14 @@ describe('commands: palette and status bar', function () {
     assert.equal(last.replace, true);
   });
 
+  const newestFirst = (indices: Uint32Array): Uint32Array => sorterOf(log.model.store).sort(indices, 'time', 'desc');
+
   it('Copy IDs copies unique IDs of the filtered events, one a line (change IDs of the create events)', async () => {
     const deps = await services();
     deps.registry.setViewerFilter(uri, { action: ['create'] });
     await vscode.commands.executeCommand('provlog.copyIds', { kind: 'change' });
-    const creates = log.model.query.run({ action: ['create'] });
+    // In the viewer's order: newest first when no viewer has said otherwise.
+    const creates = newestFirst(log.model.query.run({ action: ['create'] }));
     const expected = collectIds(log.model.store, creates, 'change');
     assert.ok(expected.length > 10);
     assert.equal(await vscode.env.clipboard.readText(), expected.join('\n'));
@@ -116,7 +120,7 @@ describe('commands: palette and status bar', function () {
     await vscode.env.clipboard.writeText('');
     void vscode.commands.executeCommand('provlog.copyIds');
     const copied = await acceptUntil(async () => (await vscode.env.clipboard.readText()) || undefined);
-    assert.equal(copied, collectIds(log.model.store, log.model.query.run({}), 'change').join('\n'));
+    assert.equal(copied, collectIds(log.model.store, newestFirst(log.model.query.run({})), 'change').join('\n'));
   });
 
   it('Export Filtered Events writes the filtered events where the save dialog says', async () => {
@@ -126,7 +130,7 @@ describe('commands: palette and status bar', function () {
     const target = join(folder, 'ProvisioningLogs_commands-export.json');
     await acceptUntil(() => (existsSync(target) && readFileSync(target, 'utf8').endsWith(']') ? true : undefined));
     const exported = JSON.parse(readFileSync(target, 'utf8')) as { id: string; provisioningStatusInfo: { status: string } }[];
-    const failures = log.model.query.run({ status: ['failure'] });
+    const failures = newestFirst(log.model.query.run({ status: ['failure'] }));
     assert.equal(exported.length, failures.length);
     assert.deepEqual(exported.map((r) => r.id), [...failures].map((i) => log.model.store.get('id', i)));
     deps.registry.setViewerFilter(uri, undefined);

@@ -16,8 +16,10 @@ import {
   describeStatus,
   describeStepType,
 } from '../../src/core/catalog/enumDocs';
+import { repoRoot } from '../harness/repoPaths';
 
-const SHARED = '/work/shared';
+// The shared folder sits beside the repository (../shared), wherever the clone is.
+const SHARED = join(repoRoot, '..', 'shared');
 const ENTRA_MD = join(SHARED, 'source-docs/provisioning-logs-entra.md');
 const AZURE_AD_TXT = join(SHARED, 'source-docs/provisioning-logs-azure-ad.txt');
 const FORMATS_MD = join(SHARED, 'reference/formats.md');

@@ -59,6 +59,11 @@ describe('CLI summary', () => {
     const r = await cli(['summary', file]);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Format: +Entra portal JSON download/);
+    // The Action line in one order, whatever the file holds first.
+    const actions = /Action: +(.+)/.exec(r.stdout)![1]!.split(', ').map((p) => p.split(' ')[0]!);
+    const order = ['create', 'update', 'delete', 'stagedDelete', 'disable', 'other'];
+    assert.deepEqual(actions, [...actions].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    assert.ok(actions.length > 1, r.stdout);
     assert.match(r.stdout, /UTF-8/);
     assert.match(r.stdout, new RegExp(`Events: +${records.length} from 2026-02-2\\d`));
     const top = /Error codes:\n +(\d+) +(\S+) +(.+)\n/.exec(r.stdout);

@@ -1,6 +1,7 @@
 // The problems a log shows in the editor: one per failure on its code, the cap with its summary, severities, reader damage.
 import { strict as assert } from 'node:assert';
 import { lookupErrorCode } from '../../src/core/catalog/catalog';
+import { ACTION_LABELS } from '../../src/core/model';
 import { logDiagnostics, type LogDiagnostic } from '../../src/core/text/logDiagnostics';
 import { powershellJson, utf16le } from '../fixtures/generator/powershellWriter';
 import { generateRecords } from '../fixtures/generator/records';
@@ -30,17 +31,17 @@ describe('logDiagnostics', () => {
       assert.equal(d.severity, match.entry.severity);
       assert.equal(d.docs, match.entry.docs);
       const who = log.store.get('sourceName', d.index!) || log.store.get('targetName', d.index!);
-      assert.ok(d.message.startsWith(`${d.code}: `), d.message);
-      assert.ok(d.message.endsWith(`(${who})`), d.message);
+      assert.ok(!d.message.includes(d.code) || !match.known, `the code has its own column: ${d.message}`);
+      assert.ok(d.message.startsWith(`${ACTION_LABELS[log.store.actionOf(d.index!)]} failed for ${who}: `), d.message);
       if (match.known) assert.ok(d.message.toLowerCase().includes(match.entry.title.toLowerCase()), d.message);
     }
   });
 
-  it('reads like the example: app prefix kept, title lowered, identity in brackets', () => {
+  it('leads with what happened and to whom, then the meaning (the code is in its own column)', () => {
     const log = readText(portalJson(records));
     const box = logDiagnostics(log, all).find((d) => d.code === 'ServiceNowEntryConflict');
     assert.ok(box);
-    assert.match(box.message, /^ServiceNowEntryConflict: conflicting entry in the target app \(.+\)$/);
+    assert.match(box.message, /^(Create|Update|Delete|Disable|Staged delete|Other) failed for .+: conflicting entry in the target app$/);
   });
 
   it('minimum severity: error leaves out retried codes (warnings)', () => {
@@ -85,6 +86,19 @@ describe('logDiagnostics', () => {
     assert.ok(d, 'shown even when only errors are asked for: it is not an error code');
     assert.equal(d.severity, 'warning');
     assert.match(textAt(text, d), /^(@\{|System\.)/);
+  });
+
+  it('-Depth 2 output: each failure\'s code found inside the flattened "@{errorCode=…; …}" text', () => {
+    const text = powershellJson(records.slice(0, 40));
+    const log = readText(text);
+    const failures = [...Array(log.store.size).keys()].filter((i) => log.store.get('errorCode', i) !== '');
+    assert.ok(failures.length > 0, 'the reader found the codes');
+    const items = logDiagnostics(log, all).filter((d) => d.kind === 'errorCode');
+    assert.equal(items.length, failures.length, 'one diagnostic per failure, as in the viewer');
+    for (const d of items) {
+      assert.equal(textAt(text, d), d.code);
+      assert.match(text.split('\n')[d.line - 1]!.slice(0, d.column - 1), /errorCode=$/);
+    }
   });
 
   it('only the files asked for', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatUtc, formatUtcClock, parseTime } from '../../src/core/time';
+import { formatOtherZone, formatSpanIn, formatTimeIn, formatUtc, formatUtcClock, parseTime } from '../../src/core/time';
 
 describe('parseTime', () => {
   it('reads ISO 8601 with 7 fraction digits as UTC', () => {
@@ -33,5 +33,32 @@ describe('formatUtc', () => {
     assert.equal(formatUtc(t, true), '2026-03-02 14:40:05.120 UTC');
     assert.equal(formatUtcClock(t), '14:40 UTC');
     assert.equal(formatUtc(NaN), '');
+  });
+});
+
+describe('times as shown (one rule, setting provlog.time.zone)', () => {
+  const saved = process.env['TZ'];
+  before(() => {
+    process.env['TZ'] = 'Europe/Berlin';
+  });
+  after(() => {
+    if (saved === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = saved;
+  });
+  const t = Date.UTC(2026, 2, 2, 14, 0, 27);
+
+  it('writes UTC and local the same way: 24-hour clock, the zone named', () => {
+    assert.equal(formatTimeIn(t, 'utc'), '2026-03-02 14:00:27 UTC');
+    assert.equal(formatTimeIn(t, 'local'), '2026-03-02 15:00:27 UTC+1');
+    assert.equal(formatOtherZone(t, 'utc'), 'Your time: 2026-03-02 15:00:27 UTC+1');
+    assert.equal(formatOtherZone(t, 'local'), 'UTC: 2026-03-02 14:00:27 UTC');
+  });
+
+  it('shows seconds in a span within one minute, never "09:00 – 09:00"', () => {
+    const a = Date.UTC(2026, 2, 2, 9, 0, 2);
+    assert.equal(formatSpanIn(a, a + 39_000, 'utc'), '2026-03-02 09:00:02 – 09:00:41 UTC');
+    assert.equal(formatSpanIn(a, a + 3 * 3600_000, 'utc'), '2026-03-02 09:00 – 12:00 UTC');
+    assert.equal(formatSpanIn(a, a + 24 * 3600_000, 'local'), '2026-03-02 10:00 – 2026-03-03 10:00 UTC+1');
+    assert.equal(formatSpanIn(a, a, 'utc'), '2026-03-02 09:00:02 UTC');
   });
 });

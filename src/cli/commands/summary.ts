@@ -12,6 +12,9 @@ import { countsText, problemLine, terminalSafe, writeJson } from '../format';
 import type { CliIo, ExitCode } from '../io';
 import { select, type Selection } from '../readInputs';
 
+/** The order the Action line lists actions in. */
+const ACTION_ORDER = ['create', 'update', 'delete', 'stagedDelete', 'disable', 'other'] as const;
+
 /** Error codes listed in the text form; the JSON form has them all. */
 const TOP_CODES = 10;
 /** Files named one a line before the rest are counted. */
@@ -40,7 +43,8 @@ function summaryText(sel: Selection, s: LogSummary, filters: string): string {
   const span = Number.isNaN(s.first) ? '' : ` from ${formatUtc(s.first)} to ${formatUtc(s.last)}`;
   lines.push(`Events:    ${s.events}${span}`);
   lines.push(`Status:    ${countsText(s.status)}`);
-  lines.push(`Action:    ${countsText(s.action)}`);
+  // Always in the portal's order of actions, whatever the file holds first.
+  lines.push(`Action:    ${countsText(Object.fromEntries(ACTION_ORDER.map((a) => [a, s.action[a]])))}`);
   lines.push(`Jobs:      ${s.jobs}, cycles ${s.cycles}, changes ${s.changes} (${s.targetChanges} changed the target system)`);
   if (!Number.isNaN(s.successRate)) lines.push(`Success:   ${(s.successRate * 100).toFixed(1)}% of attempted changes`);
   if (s.errorCodes.length > 0) {

@@ -9,6 +9,7 @@ import { lookupErrorCode, type CatalogSeverity } from '../catalog/catalog';
 import { formatCount } from '../displayText';
 import { locateErrorCodes } from '../locate';
 import type { LogData } from '../logData';
+import { ACTION_LABELS, type Status } from '../model';
 import type { EventStore } from '../store';
 import { oneLine as plainText } from '../safeText';
 import { PositionMapper } from '../positions';
@@ -88,8 +89,13 @@ export function failureMessage(store: EventStore, i: number, code: string): stri
     ? lowerFirst(match.entry.title)
     : `unrecognized error code${reason.trim() !== '' ? ` — ${plainText(reason, 100)}` : ''}`;
   const who = identityOf(store, i);
-  return `${plainText(code, 80)}: ${what}${who !== '' ? ` (${who})` : ''}`;
+  // What happened and to whom first: Problems shows the code in its own column, and a long code in
+  // front pushed the meaning and the person out of sight.
+  const happened = `${ACTION_LABELS[store.actionOf(i)]} ${STATUS_WORDS[store.statusOf(i)]}`;
+  return `${happened}${who !== '' ? ` for ${who}` : ''}: ${what}`;
 }
+
+const STATUS_WORDS: Readonly<Record<Status, string>> = { failure: 'failed', skipped: 'skipped', warning: 'had a warning', success: 'succeeded' };
 
 /** The name a person knows the object by: source display name, else target's, else an id. */
 export function identityOf(store: EventStore, i: number): string {

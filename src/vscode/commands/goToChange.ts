@@ -10,7 +10,7 @@ import { formatCount, plural } from '../../core/displayText';
 import type { LogModel } from '../../core/logModel';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import { identityLabelOf } from '../../core/grouping';
-import { formatUtc } from '../../core/time';
+import { formatTimeIn } from '../../core/time';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 import { revealInTextEditor } from '../tree/revealInText';
@@ -18,6 +18,7 @@ import { statusCodicon } from '../tree/statusIcons';
 import { requireLog } from './activeLog';
 import { run } from './quickInputs';
 import { notify, uiText } from '../uiText';
+import { config } from '../config';
 
 /** Up to this many changes, VS Code gets them all and filters by itself. */
 export const ALL_ITEMS_LIMIT = 10_000;
@@ -36,7 +37,7 @@ export function changeItem(model: LogModel, i: number): ChangeItem {
   const sourceId = store.get('sourceId', i);
   // Every text the search looks at is shown, so that VS Code's own filter keeps what it found.
   const detail = [
-    formatUtc(store.time[i]!) || store.get('activityDateTime', i),
+    formatTimeIn(store.time[i]!, config.timeZone()) || store.get('activityDateTime', i),
     store.get('appName', i) || index.job(store.get('jobId', i))?.name || '',
     changeId ? `change ${changeId}` : 'no change ID',
     sourceId ? `source ID ${sourceId}` : '',

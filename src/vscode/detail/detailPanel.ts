@@ -14,6 +14,7 @@ import { goToRecord, openRawJson, runButton, targetIndex, type Shown } from './d
 import { NOTHING, resolveTarget, stateFor, targetOf, type DetailTarget } from './detailContent';
 import { DetailPage, type PageSnapshot } from './detailPage';
 import { eventToShow } from './eventAtCursor';
+import { config } from '../config';
 
 export const DETAIL_VIEW_TYPE = 'provlog.detail';
 const FOLLOW_DELAY_MS = 120;
@@ -209,7 +210,7 @@ export class DetailPanel implements vscode.Disposable {
     this.wasLoaded = true;
     this.target = { uri: this.target.uri, index: r.index, id: r.view.id, changeId: r.view.changeId, source: r.log.source };
     this.shown = { log: r.log, index: r.index, view: r.view };
-    page.post({ type: 'show', view: r.view, source: r.log.source, ...(tab ? { tab } : {}), ...(focus ? { focus } : {}) });
+    page.post({ type: 'show', view: r.view, source: r.log.source, timeZone: config.timeZone(), ...(tab ? { tab } : {}), ...(focus ? { focus } : {}) });
     page.panel.title = `Change: ${uiText(r.view.header.identity || 'details', 40)}`;
   }
 

@@ -62,6 +62,11 @@ async function prettifyCopy(source: vscode.Uri): Promise<vscode.Uri | undefined>
   const damage = damageNote(result.problems);
   if (damage !== undefined) notes.push(`The JSON is damaged at ${damage} Every byte was still copied.`);
   if (result.transcoded) notes.push('The original is UTF-16 (PowerShell); the copy is UTF-8.');
-  if (notes.length > 0) void notify('warning', notes.join(' '));
+  // Say where the new file went (beside the log, never over it), with a way to find it.
+  const where = `Wrote a pretty copy of ${baseName(source)} to ${baseName(result.target)}, in the same folder.`;
+  const reveal = 'Reveal in Explorer';
+  void notify(notes.length > 0 ? 'warning' : 'info', [where, ...notes].join(' '), reveal).then((picked) => {
+    if (picked === reveal) void vscode.commands.executeCommand('revealInExplorer', result.target);
+  });
   return result.target;
 }

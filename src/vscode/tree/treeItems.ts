@@ -10,10 +10,11 @@ import type { StatusCounts } from '../../core/eventIndex';
 import { identityLabelOf } from '../../core/grouping';
 import { identityTypeKey } from '../../core/query';
 import { ACTION_LABELS, STATUS_LABELS, type Status } from '../../core/model';
-import { formatUtc } from '../../core/time';
+import { formatTimeIn } from '../../core/time';
 import { severityIcon, statusIcon, tintedIcon } from './statusIcons';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, MoreNode, ProblemNode, TreeNode } from './treeNodes';
 import { uiText } from '../uiText';
+import { config } from '../config';
 
 export interface RenderContext {
   activeUri: string | undefined;
@@ -78,7 +79,7 @@ function jobItem(node: JobNode): vscode.TreeItem {
 
 function cycleItem(node: CycleNode): vscode.TreeItem {
   const { cycle } = node;
-  const start = formatUtc(cycle.first) || 'Cycle without a time';
+  const start = formatTimeIn(cycle.first, config.timeZone()) || 'Cycle without a time';
   const item = new vscode.TreeItem(start, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   const duration = formatDuration(cycle.last - cycle.first);
@@ -139,7 +140,7 @@ function changeItem(node: ChangeNode): vscode.TreeItem {
   const action = ACTION_LABELS[store.actionOf(i)];
   const code = store.get('errorCode', i);
   const name = identityLabelOf(store, i) || store.get('changeId', i) || `Event ${i + 1}`;
-  const time = formatUtc(store.time[i]!);
+  const time = formatTimeIn(store.time[i]!, config.timeZone());
   const parts: string[] = [action];
   let label = name;
   const grouping = node.parent.kind === 'group' ? node.parent.grouping : 'cycle';

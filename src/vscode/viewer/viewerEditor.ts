@@ -171,6 +171,7 @@ export class ViewerEditor implements vscode.Disposable {
       widths: layout.widths,
       newest: Number.isNaN(newest) ? null : newest,
       windowFrom: config.dateWindowRelativeTo(),
+      timeZone: config.timeZone(),
       reloaded,
       canOpenAsText: (header.files[0]?.size ?? 0) <= TEXT_EDITOR_LIMIT,
     };

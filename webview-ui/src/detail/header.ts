@@ -5,7 +5,8 @@
 import type { DetailView } from '../../../src/shared/detailProtocol';
 import { cutAt, oneLine } from '../../../src/core/safeText';
 import { h } from '../shared/dom';
-import { localDateTime } from './localTime';
+import { formatTimeIn } from '../../../src/core/time';
+import { localDateTime, timeZone } from './localTime';
 import { button, statusBadge, statusIcon, type Post } from './widgets';
 
 const HEADER_NAME_LIMIT = 200;
@@ -58,7 +59,9 @@ export function renderHeader(view: DetailView, post: Post): HTMLElement {
       { className: 'meta' },
       h('span', { className: 'action', text: hd.actionLabel, title: 'Action' }),
       statusBadge(hd.status, hd.statusLabel),
-      h('span', {}, h('time', { text: hd.utc, title: local === '' ? 'Time in UTC' : `Your time: ${local}` }), local ? h('span', { className: 'muted', text: ` · ${local}` }) : null),
+      timeZone() === 'local' && Number.isFinite(hd.time)
+        ? h('span', {}, h('time', { text: formatTimeIn(hd.time, 'local'), title: `UTC: ${hd.utc}` }))
+        : h('span', {}, h('time', { text: hd.utc, title: local === '' ? 'Time in UTC' : `Your time: ${local}` }), local ? h('span', { className: 'muted', text: ` · ${local}` }) : null),
       hd.systems ? h('span', { className: 'systems', text: hd.systems }) : null,
     ),
     h(

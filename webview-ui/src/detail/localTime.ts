@@ -2,6 +2,18 @@
  * Local times, computed in the page: the page runs where the user sits (in VS Code for the web the
  * extension host may be in another time zone), so "your time" is the browser's.
  */
+import type { TimeZoneChoice } from '../../../src/core/time';
+
+/** The zone the person chose for times (setting provlog.time.zone), as the host last said. */
+let chosenZone: TimeZoneChoice = 'utc';
+
+export function setTimeZone(zone: TimeZoneChoice | undefined): void {
+  chosenZone = zone ?? 'utc';
+}
+
+export function timeZone(): TimeZoneChoice {
+  return chosenZone;
+}
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',

@@ -18,6 +18,7 @@ import {
 import { channel, onHostMessage } from '../shared/vscodeApi';
 import { registerToolkit } from '../shared/toolkit';
 import { createLayout } from './layout';
+import { setTimeZone } from './localTime';
 
 registerToolkit();
 const vscode = channel<PageMessage, DetailState>();
@@ -44,6 +45,7 @@ function tabFor(view: DetailView, forced: DetailTab | undefined): DetailTab {
 
 function show(m: Extract<HostMessage, { type: 'show' }>): void {
   const view = m.view;
+  setTimeZone(m.timeZone);
   const same = current !== undefined && current.uri === view.uri && current.index === view.index;
   const tab = tabFor(view, m.tab);
   current = view;

@@ -28,6 +28,7 @@ import { HeaderView } from './header';
 import { initialState, type PageState } from './pageState';
 import { NoticeLine, loadingView, notOpenedView, unreadableView, type StateActions } from './states';
 import { Grid, ROW_HEIGHT } from './table/grid';
+import { setTimeZone } from './format';
 
 const TYPING_DEBOUNCE_MS = 150;
 const SELECT_DEBOUNCE_MS = 120;
@@ -144,6 +145,7 @@ export class ViewerApp {
   }
 
   private init(m: InitMessage): void {
+    setTimeZone(m.timeZone);
     this.header = m.header;
     if (m.header.unreadable) return this.showState(unreadableView(m.header, this.actions));
     this.stateView.hidden = true;

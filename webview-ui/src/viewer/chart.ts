@@ -10,7 +10,7 @@ import { middleEllipsis, revealControls } from '../../../src/core/safeText';
 
 import type { ChartBar, ChartData } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
-import { formatCount, formatLocalShort, formatUtc, plural } from './format';
+import { formatCount, formatTimeShort, formatTimeSpan, plural } from './format';
 
 export interface ChartEvents {
   pickBar(bar: ChartBar): void;
@@ -89,8 +89,8 @@ export class ChartView {
       svg('line', { x1: 36, x2: width + 38, y1: HEIGHT + 0.5, y2: HEIGHT + 0.5, class: 'chart-axis' }),
       label(32, 10, formatCount(data.max), 'end'),
       label(32, HEIGHT, '0', 'end'),
-      label(38, HEIGHT + AXIS - 3, formatLocalShort(first), 'start'),
-      label(width + 38, HEIGHT + AXIS - 3, formatLocalShort(data.bars[data.bars.length - 1]!.to), 'end'),
+      label(38, HEIGHT + AXIS - 3, formatTimeShort(first), 'start'),
+      label(width + 38, HEIGHT + AXIS - 3, formatTimeShort(data.bars[data.bars.length - 1]!.to), 'end'),
     );
     data.bars.forEach((bar, k) => {
       const at = data.bucketMs > 0 ? Math.round((bar.from - first) / data.bucketMs) : k;
@@ -142,10 +142,10 @@ export class ChartView {
 
   private showTip(bar: ChartBar, bucketMs: number, anchor: Element): void {
     clear(this.tip);
-    const heading = bar.cycleId ? `Cycle ${bar.cycleId}` : bucketMs > 0 ? `${formatLocalShort(bar.from)} – ${formatLocalShort(bar.to + 1)}` : 'Events without a cycle ID';
+    const heading = bar.cycleId ? `Cycle ${bar.cycleId}` : bucketMs > 0 ? `${formatTimeShort(bar.from)} – ${formatTimeShort(bar.to + 1)}` : 'Events without a cycle ID';
     this.tip.append(h('div', { className: 'tip-title', text: heading }));
     if (bar.app) this.tip.append(h('div', { className: 'muted', text: bar.app }));
-    this.tip.append(h('div', { className: 'muted', text: `${formatUtc(bar.from)} – ${formatUtc(bar.to)}` }));
+    this.tip.append(h('div', { className: 'muted', text: formatTimeSpan(bar.from, bar.to, true) }));
     if (bucketMs > 0) this.tip.append(h('div', { className: 'muted', text: plural(bar.cycles, 'cycle') }));
     for (const s of [...STACK].reverse()) {
       if (bar.counts[s] > 0) this.tip.append(h('div', { className: `tip-row status-${s}`, text: `${STATUS_LABELS[s]}: ${formatCount(bar.counts[s])}` }));
@@ -206,9 +206,9 @@ function label(x: number, y: number, text: string, anchor: 'start' | 'end'): SVG
 
 // Set through svg(), which unlike h() takes attributes as given: the log's text is revealed here.
 function describeBar(bar: ChartBar, bucketMs: number): string {
-  const what = bar.cycleId ? `Cycle ${revealControls(bar.cycleId)}${bar.app ? ` of ${revealControls(bar.app)}` : ''}` : bucketMs > 0 ? `${plural(bar.cycles, 'cycle')} from ${formatLocalShort(bar.from)}` : 'Events without a cycle ID';
+  const what = bar.cycleId ? `Cycle ${revealControls(bar.cycleId)}${bar.app ? ` of ${revealControls(bar.app)}` : ''}` : bucketMs > 0 ? `${plural(bar.cycles, 'cycle')} from ${formatTimeShort(bar.from)}` : 'Events without a cycle ID';
   const counts = (['failure', 'warning', 'skipped', 'success'] as const).filter((s) => bar.counts[s] > 0).map((s) => `${formatCount(bar.counts[s])} ${STATUS_LABELS[s].toLowerCase()}`);
-  return `${what}, ${formatLocalShort(bar.from)}: ${plural(bar.total, 'event')} (${counts.join(', ')}). Press Enter to filter.`;
+  return `${what}, ${formatTimeShort(bar.from)}: ${plural(bar.total, 'event')} (${counts.join(', ')}). Press Enter to filter.`;
 }
 
 function periodWords(ms: number): string {

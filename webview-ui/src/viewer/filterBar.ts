@@ -13,7 +13,7 @@ import { clear, h } from '../shared/dom';
 import { STATUS_ICONS } from '../shared/icons';
 import { ui } from '../shared/toolkit';
 import { openDateRange } from './dateRange';
-import { formatCount, formatLocalShort, formatSpan } from './format';
+import { formatCount, formatTimeShort, formatTimeSpan } from './format';
 import { menuButton, openMenu } from './popover';
 import { openValuePicker } from './valuePicker';
 
@@ -186,7 +186,7 @@ export class FilterBar {
         label: FILTER_LABELS[field],
         placeholder: field === 'changeId' ? 'Paste a change ID' : `Type or pick a ${FILTER_LABELS[field].toLowerCase()}`,
         values,
-        ...(field === 'cycleId' ? { describe: (v: FacetValue) => [v.detail, formatSpan(v.first ?? null, v.last ?? null)].filter(Boolean).join(' · '), note: this.cycleNote() } : {}),
+        ...(field === 'cycleId' ? { describe: (v: FacetValue) => [v.detail, formatTimeSpan(v.first ?? null, v.last ?? null)].filter(Boolean).join(' · '), note: this.cycleNote() } : {}),
         pick: (value) => this.emit({ ...this.filter, [field]: value }),
       });
     });
@@ -220,7 +220,7 @@ export class FilterBar {
 
   private renderChips(): void {
     clear(this.chips);
-    const chips = filterChips(this.filter, (t) => formatLocalShort(t));
+    const chips = filterChips(this.filter, (t) => formatTimeShort(t));
     for (const chip of chips) {
       const words = chipWords(chip);
       this.chips.appendChild(

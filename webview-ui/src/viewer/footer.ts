@@ -7,7 +7,7 @@ import type { IdField, RowView } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { STATUS_ICONS } from '../shared/icons';
 import { ui } from '../shared/toolkit';
-import { formatLocal } from './format';
+import { formatTime } from './format';
 
 export interface FooterEvents {
   open(index: number): void;
@@ -50,7 +50,7 @@ export class SelectionFooter {
     this.summary.append(
       h('span', { className: `codicon codicon-${STATUS_ICONS[row.status]} status-${row.status}`, attrs: { 'aria-hidden': 'true' } }),
       h('span', { className: 'selection-name', text: row.identity || row.identityId || '(no name)' }),
-      h('span', { className: 'muted', text: ` · ${ACTION_LABELS[row.action]} · ${STATUS_LABELS[row.status]}${row.errorCode ? ` · ${row.errorCode}` : ''} · ${formatLocal(row.time)}` }),
+      h('span', { className: 'muted', text: ` · ${ACTION_LABELS[row.action]} · ${STATUS_LABELS[row.status]}${row.errorCode ? ` · ${row.errorCode}` : ''} · ${formatTime(row.time)}` }),
     );
   }
 }

@@ -1,28 +1,37 @@
 /**
- * Numbers, sizes, durations and times as the page shows them: local time in the table (what a
- * person reads), UTC beside it on hover (what the file, the portal and support tickets use).
+ * Numbers, sizes, durations and times as the page shows them. Times follow the one rule of
+ * core/time (setting provlog.time.zone, given by the host's init): one zone shown, the other on hover.
  */
-import { formatUtc as coreFormatUtc } from '../../../src/core/time';
+import { formatOtherZone, formatShortIn, formatSpanIn, formatTimeIn, formatUtc as coreFormatUtc, type TimeZoneChoice } from '../../../src/core/time';
+
+let zone: TimeZoneChoice = 'utc';
+
+export function setTimeZone(z: TimeZoneChoice): void {
+  zone = z;
+}
+
+/** `2026-03-02 14:00:27 UTC` (or local, per the setting). */
+export function formatTime(t: number | null): string {
+  return t === null ? '' : formatTimeIn(t, zone);
+}
+
+/** The hover's other zone: `Your time: …` / `UTC: …`. */
+export function formatTimeOther(t: number | null): string {
+  return t === null ? '' : formatOtherZone(t, zone);
+}
+
+/** `2026-03-02 14:00 UTC`: chart axes and chips. */
+export function formatTimeShort(t: number | null): string {
+  return t === null ? '' : formatShortIn(t, zone);
+}
+
+/** A span in the shown zone (seconds when it lasts under a minute), and in the other for the hover. */
+export function formatTimeSpan(first: number | null, last: number | null, other = false): string {
+  if (first === null || last === null) return '';
+  return formatSpanIn(first, last, other ? (zone === 'utc' ? 'local' : 'utc') : zone);
+}
 
 export { formatBytes, formatCount, plural } from '../../../src/core/displayText';
-const local = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const localShort = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-export function formatLocal(t: number | null): string {
-  return t === null || !Number.isFinite(t) ? '' : local.format(t);
-}
-
-export function formatLocalShort(t: number | null): string {
-  return t === null || !Number.isFinite(t) ? '' : localShort.format(t);
-}
-
 /** `2026-03-02 10:00:05 UTC`. */
 export function formatUtc(t: number | null): string {
   return t === null ? '' : coreFormatUtc(t);
@@ -36,21 +45,6 @@ export function formatDuration(ms: number | null): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-
-/** A span in words: "Mar 1, 14:00 – Mar 2, 14:00". */
-export function formatSpan(first: number | null, last: number | null): string {
-  if (first === null || last === null) return '';
-  return first === last ? formatLocalShort(first) : `${formatLocalShort(first)} – ${formatLocalShort(last)}`;
-}
-
-/** "2026-03-02 11:14 – 14:00 UTC" (the date repeated only when the span crosses midnight). */
-export function formatUtcSpan(first: number | null, last: number | null): string {
-  if (first === null || last === null) return '';
-  const a = new Date(first).toISOString();
-  const b = new Date(last).toISOString();
-  const end = a.slice(0, 10) === b.slice(0, 10) ? b.slice(11, 16) : `${b.slice(0, 10)} ${b.slice(11, 16)}`;
-  return `${a.slice(0, 10)} ${a.slice(11, 16)} – ${end} UTC`;
-}
 
 /** `datetime-local` input value (local time) ↔ epoch ms. */
 export function toLocalInput(t: number): string {

@@ -8,7 +8,7 @@ import type { HeaderInfo } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { STATUS_ICONS } from '../shared/icons';
 import { ui } from '../shared/toolkit';
-import { formatBytes, formatCount, formatSpan, formatUtc, formatUtcSpan, plural } from './format';
+import { formatBytes, formatCount, formatTimeSpan, plural } from './format';
 
 export interface HeaderEvents {
   toggleStatus(status: Status): void;
@@ -48,7 +48,7 @@ export class HeaderView {
     clear(this.info);
     const format = header.formatDetail ? `${header.format} (${header.formatDetail})` : header.format;
     const files = header.files.length > 1 ? header.files.map((f) => `${f.name}: ${f.role}, ${formatBytes(f.size)}, ${f.encoding}`).join('\n') : '';
-    const span = formatSpan(header.first, header.last);
+    const span = formatTimeSpan(header.first, header.last);
     this.info.append(
       h('h1', { className: 'file-name', text: header.fileName, title: files || header.fileName }),
       h(
@@ -58,8 +58,7 @@ export class HeaderView {
         fact('file-binary', header.encoding, 'Encoding'),
         fact('database', header.files.length > 1 ? `${formatBytes(header.totalBytes)} in ${header.files.length} files` : formatBytes(header.totalBytes), files || 'Size on disk'),
         fact('list-flat', plural(header.events, 'event'), 'Events read'),
-        span ? fact('calendar', `${span} (local)`, `${formatUtc(header.first)} – ${formatUtc(header.last)}`) : null,
-        span ? fact('globe', formatUtcSpan(header.first, header.last), 'The file, the portal and support tickets use UTC') : null,
+        span ? fact('calendar', span, formatTimeSpan(header.first, header.last, true)) : null,
       ),
     );
   }

@@ -8,7 +8,7 @@ import type { ViewColumnId } from '../../../../src/core/viewColumns';
 import type { RowView } from '../../../../src/shared/viewerProtocol';
 import { h } from '../../shared/dom';
 import { STATUS_ICONS, icon } from '../../shared/icons';
-import { formatDuration, formatLocal, formatUtc } from '../format';
+import { formatDuration, formatTime, formatTimeOther } from '../format';
 
 const ACTION_ICONS: Readonly<Record<Action, string>> = {
   create: 'add',
@@ -23,8 +23,8 @@ const ACTION_ICONS: Readonly<Record<Action, string>> = {
 export function fillCell(cell: HTMLElement, column: ViewColumnId, row: RowView): void {
   switch (column) {
     case 'time': {
-      cell.textContent = formatLocal(row.time);
-      cell.title = row.time === null ? `No readable time (the file says "${row.activityDateTime}")` : `${formatUtc(row.time)}\nAs written in the file: ${row.activityDateTime}`;
+      cell.textContent = formatTime(row.time);
+      cell.title = row.time === null ? `No readable time (the file says "${row.activityDateTime}")` : `${formatTimeOther(row.time)}\nAs written in the file: ${row.activityDateTime}`;
       return;
     }
     case 'identity': {

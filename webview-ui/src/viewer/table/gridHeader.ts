@@ -59,13 +59,9 @@ export class GridHeader {
   applyTemplate(): void {
     const flexible = this.columns.includes('identity') ? 'identity' : this.columns[this.columns.length - 1];
     const available = this.grid.clientWidth > 0 ? this.grid.clientWidth : Number.POSITIVE_INFINITY;
-    const { widths: fitted, hidden } = fitColumnWidths(this.columns, (c) => this.widthOf(c), available);
-    // Set-aside columns leave the template; their cells are hidden by the grid's data-narrow (table.css).
-    const shown = this.columns.filter((c) => !hidden.includes(c));
-    const template = shown.map((c) => (c === flexible ? `minmax(${fitted[c]}px, 1fr)` : `${fitted[c]}px`)).join(' ');
-    const total = shown.reduce((n, c) => n + fitted[c]!, 0);
-    this.grid.dataset['narrow'] = hidden.join(' ');
-    this.grid.title = hidden.length > 0 ? `Set aside for lack of width: ${hidden.map((c) => VIEW_COLUMNS[c].label).join(', ')}. Widen the viewer to see them.` : '';
+    const fitted = fitColumnWidths(this.columns, (c) => this.widthOf(c), available);
+    const template = this.columns.map((c) => (c === flexible ? `minmax(${fitted[c]}px, 1fr)` : `${fitted[c]}px`)).join(' ');
+    const total = this.columns.reduce((n, c) => n + fitted[c]!, 0);
     this.grid.style.setProperty('--grid-cols', template);
     this.grid.style.setProperty('--grid-width', `${total}px`);
     this.grid.setAttribute('aria-colcount', String(this.columns.length));
