@@ -8,8 +8,8 @@
 import * as vscode from 'vscode';
 import { comparePaths, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES } from '../core/folderLog';
 import type { InputFile } from '../core/logData';
-import { oneLine } from '../core/safeText';
 import { baseName } from './fileInputs';
+import { uiText } from './uiText';
 
 export const SET_SCHEME = 'provlog-set';
 
@@ -47,7 +47,7 @@ export function specOf(uri: vscode.Uri): SetSpec | undefined {
  * (a folder called "…\u202Egnp.json"): controls and direction marks are shown, slashes replaced.
  */
 function labelOf(spec: SetSpec): string {
-  const clean = (s: string): string => oneLine(s, 80).replace(/[/\\]/g, '∕');
+  const clean = (s: string): string => uiText(s, 80).replace(/[/\\]/g, '∕');
   if (spec.kind === 'folder') return `${clean(baseName(spec.folder) || spec.folder.path)} (folder)`;
   const first = spec.files[0];
   const more = spec.files.length - 1;

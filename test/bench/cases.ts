@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { format as jsoncFormat, applyEdits } from 'jsonc-parser';
 import { EventIndex } from '../../src/core/eventIndex';
+import { groupEvents, newestFirstOrder, type GroupKind } from '../../src/core/grouping';
 import { locateErrorCodes } from '../../src/core/locate';
 import type { LogData } from '../../src/core/logData';
 import * as prettify from '../../src/core/prettify';
@@ -107,6 +108,15 @@ export function filterAndRegroup(inputs: BenchInputs, count: number, runs: numbe
   const regroup = time(() => new EventIndex(store), runs);
   const index = new EventIndex(store);
   const byCode = time(() => summarize(index), runs);
+  // What the tree does on "Group by": group, then make the first page of groups (the newest-first order is kept per log).
+  newestFirstOrder(store);
+  const treeGroups = (['identity', 'errorCode', 'status'] as GroupKind[]).map((kind) => {
+    const t = time(() => {
+      const g = groupEvents(store, kind, { failuresFirst: true });
+      for (let p = 0; p < Math.min(200, g.size); p++) g.group(p);
+    }, runs);
+    return row(`tree regroup by ${kind} + first page`, t.median, 100);
+  });
   const at = `at ${k(count)}`;
   const row = (measure: string, value: number, max: number | null, note = ''): Row => ({
     measure: `${measure} ${at}`, unit: 'ms', value, baseline: null, baselineLabel: '', target: max === null ? null : { kind: 'absolute', max }, runs, note,
@@ -116,6 +126,7 @@ export function filterAndRegroup(inputs: BenchInputs, count: number, runs: numbe
     row('first filter (new QueryEngine)', cold.median, null),
     row('regroup (new EventIndex)', regroup.median, 100),
     row('group by error code (summarize)', byCode.median, 100),
+    ...treeGroups,
   ];
 }
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { deviceCodeToken } from '../../core/remote/deviceCode';
 import type { Secret } from '../../core/remote/secret';
-import { oneLine } from '../../core/safeText';
+import { notify, uiText } from '../uiText';
 
 export interface DeviceCodeApp {
   readonly loginUrl: string;
@@ -24,10 +24,10 @@ export function signInWithCode(app: DeviceCodeApp, scopes: readonly string[]): T
       fetch,
       signal: ac.signal,
       onPrompt: (p) => {
-        const code = oneLine(p.userCode, 40);
-        const page = oneLine(p.verificationUri, 200);
+        const code = uiText(p.userCode, 40);
+        const page = uiText(p.verificationUri, 200);
         progress.report({ message: `waiting for the code ${code} to be entered at ${page}` });
-        void vscode.window.showInformationMessage(`To sign in, open ${page} in any browser and enter the code ${code}.`, 'Copy Code and Open').then(async (choice) => {
+        void notify('info', `To sign in, open ${page} in any browser and enter the code ${code}.`, 'Copy Code and Open').then(async (choice) => {
           if (choice !== 'Copy Code and Open') return;
           await vscode.env.clipboard.writeText(p.userCode);
           // Only an HTTPS page from the sign-in service is opened.

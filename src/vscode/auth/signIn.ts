@@ -13,6 +13,7 @@ import { redact, Secret } from '../../core/remote/secret';
 import { config } from '../config';
 import { signInWithCode, type DeviceCodeApp } from './deviceCodeSignIn';
 import { visibleScopes } from './scopes';
+import { askModal } from '../uiText';
 
 export interface SignInRequest {
   readonly scopes: readonly string[];
@@ -60,13 +61,10 @@ export function vscodeTokenSource(request: SignInRequest): TokenSource {
 
 async function fallback(request: SignInRequest, key: string, providerId: string): Promise<Secret> {
   const az = `az ${request.azureCliArgs.join(' ')}`;
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await askModal(
     `This VS Code has no "${providerId}" account sign-in, which is needed ${request.purpose} (${visibleScopes(request.scopes).join(', ')}).`,
-    {
-      modal: true,
-      detail: `You can ${request.deviceCode ? 'sign in with a code in any browser, ' : ''}use a token from the Azure CLI (runs: ${az}) or paste an access token. Each is kept in memory only, for this window.`,
-    },
-    ...(request.deviceCode ? ['Sign In with a Code'] : []),
+    `You can ${request.deviceCode ? 'sign in with a code in any browser, ' : ''}use a token from the Azure CLI (runs: ${az}) or paste an access token. Each is kept in memory only, for this window.`,
+    ...(request.deviceCode ? (['Sign In with a Code'] as const) : []),
     'Use Azure CLI',
     'Paste a Token',
   );

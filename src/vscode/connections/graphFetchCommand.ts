@@ -11,12 +11,12 @@ import type { PullProgress } from '../../core/graph/graphPuller';
 import { progressText, resultText } from '../../core/graph/progressText';
 import { CancelledError, realClock } from '../../core/remote/clock';
 import { TransportError } from '../../core/remote/transport';
-import { oneLine } from '../../core/safeText';
 import { fetchGraphToFile, type FetchMode } from '../../node/graphFetchFile';
 import { targetLog } from '../commands/activeLog';
 import type { Deps } from '../deps';
 import { askFetch, type FetchArgs } from './graphFetchDialog';
 import { consentUrl, graphSession, setTestTokens, type GraphSession } from './graphSession';
+import { notify, uiText } from '../uiText';
 
 /** What a finished command returns (for links and tests): the file and the counts. */
 export interface FetchOutcome {
@@ -54,7 +54,7 @@ async function fetchNew(args: FetchArgs): Promise<FetchOutcome | undefined> {
   try {
     plan = planGraphFilter(request.filter, request.app);
   } catch (e) {
-    void vscode.window.showErrorMessage((e as Error).message);
+    void notify('error', (e as Error).message);
     return undefined;
   }
   const query = { graphUrl: session.settings.graphUrl, apiVersion: session.settings.apiVersion, clauses: plan.clauses, top: 1000, ...(plan.local ? { local: plan.local } : {}) };
@@ -125,13 +125,13 @@ function failure(e: unknown, output: string, p: Readonly<PullProgress> | undefin
 }
 
 async function tell(o: FetchOutcome, session: GraphSession): Promise<void> {
-  const text = oneLine(o.message, 600);
+  const text = uiText(o.message, 600);
   if (o.ok) {
-    void vscode.window.showInformationMessage(text);
+    void notify('info', text);
     return;
   }
   const actions = [...(o.resumable ? ['Resume'] : []), ...(session.settings.clientId && /consent/i.test(o.message) ? ['Open Admin-Consent Page'] : [])];
-  const choice = await vscode.window.showWarningMessage(text, ...actions);
+  const choice = await notify('warning', text, ...actions);
   if (choice === 'Resume') await vscode.commands.executeCommand('provlog.fetchGraphResume', { output: o.output });
   if (choice === 'Open Admin-Consent Page') await openConsentPage();
 }
@@ -139,7 +139,7 @@ async function tell(o: FetchOutcome, session: GraphSession): Promise<void> {
 function sessionOrSay(): GraphSession | undefined {
   const s = graphSession();
   if (typeof s === 'string') {
-    void vscode.window.showErrorMessage(s);
+    void notify('error', s);
     return undefined;
   }
   return s;
@@ -148,11 +148,11 @@ function sessionOrSay(): GraphSession | undefined {
 async function openConsentPage(): Promise<boolean> {
   const s = graphSession();
   if (typeof s === 'string') {
-    void vscode.window.showErrorMessage(s);
+    void notify('error', s);
     return false;
   }
   if (!s.settings.clientId) {
-    void vscode.window.showInformationMessage('Set provlog.connections.graph.clientId to your app registration first (see the README: "Fetching from Microsoft Graph").');
+    void notify('info', 'Set provlog.connections.graph.clientId to your app registration first (see the README: "Fetching from Microsoft Graph").');
     return false;
   }
   return vscode.env.openExternal(vscode.Uri.parse(consentUrl(s.settings), true));

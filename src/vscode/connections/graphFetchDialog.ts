@@ -12,9 +12,9 @@ import { recentApps } from '../../core/graph/graphApps';
 import { STATUSES, type Status } from '../../core/model';
 import type { EventFilter } from '../../core/query';
 import { CancelledError, realClock } from '../../core/remote/clock';
-import { oneLine } from '../../core/safeText';
 import { pickMany, pickOne, inputText } from '../commands/quickInputs';
 import type { GraphSession } from './graphSession';
+import { uiText } from '../uiText';
 
 /** What the command may be given instead of asking. */
 export interface FetchArgs {
@@ -69,7 +69,7 @@ async function askApp(session: GraphSession, now: number): Promise<string | unde
     placeholder: apps.length > 0 ? 'Which application?' : 'Which application? (none found in the last month: all, or enter its id)',
     items: [
       { label: '$(globe) All applications', id: '' },
-      ...apps.map((a) => ({ label: oneLine(a.name || '(no name)', 80), description: oneLine(a.id, 60), id: a.id })),
+      ...apps.map((a) => ({ label: uiText(a.name || '(no name)', 80), description: uiText(a.id, 60), id: a.id })),
       { label: '$(edit) Enter a service principal id…', enter: true },
     ],
   });

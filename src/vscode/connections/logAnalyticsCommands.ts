@@ -9,7 +9,6 @@ import { filterToKql } from '../../core/kql/filterToKql';
 import { portalQueryLink, workspaceIdProblem } from '../../core/kql/portalLink';
 import { workspaceName } from '../../core/logAnalytics/laErrors';
 import type { EventFilter } from '../../core/query';
-import { oneLine } from '../../core/safeText';
 import { targetLog, requireLog } from '../commands/activeLog';
 import { config } from '../config';
 import type { Deps } from '../deps';
@@ -19,6 +18,7 @@ import { originOf, rememberOrigin } from './queryOrigins';
 import { pullIntoFile, type PullOutcome } from './queryPull';
 import { pickRange } from './queryRange';
 import { pickWorkspace, rememberWorkspace } from './workspacePick';
+import { notify, uiText } from '../uiText';
 
 interface QueryArgs {
   workspace?: string;
@@ -39,7 +39,7 @@ export function registerLogAnalyticsCommands(deps: Pick<Deps, 'registry' | 'cont
       if (workspace === undefined) return undefined;
       const problem = workspaceIdProblem(workspace);
       if (problem) {
-        void vscode.window.showErrorMessage(problem);
+        void notify('error', problem);
         return undefined;
       }
       const now = Date.now();
@@ -55,7 +55,7 @@ export function registerLogAnalyticsCommands(deps: Pick<Deps, 'registry' | 'cont
       if (log === undefined) return undefined;
       const origin = originOf(context, log.uri);
       if (origin === undefined || log.uri.scheme !== 'file') {
-        void vscode.window.showInformationMessage(`${oneLine(log.name)} did not come from "Query Log Analytics…" on this machine, so there is no query to run again.`);
+        void notify('info', `${uiText(log.name)} did not come from "Query Log Analytics…" on this machine, so there is no query to run again.`);
         return undefined;
       }
       const { store, query } = log.model;
@@ -71,7 +71,7 @@ export function registerLogAnalyticsCommands(deps: Pick<Deps, 'registry' | 'cont
       if (log === undefined) return undefined;
       const kql = filterToKql(filterOf(log), { newest: log.model.query.newestTime });
       await vscode.env.clipboard.writeText(kql);
-      void vscode.window.showInformationMessage(`Copied the filters of ${oneLine(log.name)} as a KQL query on AADProvisioningLogs.`);
+      void notify('info', `Copied the filters of ${uiText(log.name)} as a KQL query on AADProvisioningLogs.`);
       return kql;
     }),
     vscode.commands.registerCommand('provlog.openInLogAnalytics', async (args?: { workspace?: string; uri?: string }): Promise<string | undefined> => {
@@ -93,7 +93,7 @@ export function registerLogAnalyticsCommands(deps: Pick<Deps, 'registry' | 'cont
       const opened = await vscode.env.openExternal(vscode.Uri.parse(link));
       if (!opened) {
         await vscode.env.clipboard.writeText(link);
-        void vscode.window.showInformationMessage(`The link to the query in ${oneLine(workspaceName(workspace))} is on the clipboard.`);
+        void notify('info', `The link to the query in ${uiText(workspaceName(workspace))} is on the clipboard.`);
       }
       return link;
     }),

@@ -10,11 +10,11 @@ import { DIAGNOSTIC_SETTINGS_URL, LogAnalyticsError, workspaceName } from '../..
 import { pullLogs, PullStopped, type PullResult } from '../../core/logAnalytics/pull';
 import type { EventFilter } from '../../core/query';
 import { CancelledError } from '../../core/remote/clock';
-import { oneLine } from '../../core/safeText';
 import { formatUtc } from '../../core/time';
 import { JsonLinesFile } from '../../node/jsonLinesFile';
 import { baseName } from '../fileInputs';
 import { armSession } from './armSession';
+import { notify, uiText } from '../uiText';
 
 export interface PullJob {
   workspace: string;
@@ -40,7 +40,7 @@ export interface PullOutcome {
 export async function pullIntoFile(job: PullJob): Promise<PullOutcome> {
   const session = armSession();
   const client = new LogAnalyticsClient({ arm: session.arm, workspaceResourceId: job.workspace, tokens: session.tokens, fetch: session.fetch });
-  const name = oneLine(workspaceName(job.workspace));
+  const name = uiText(workspaceName(job.workspace));
   const fileName = baseName(job.output);
   const out = await JsonLinesFile.open(job.output.fsPath, { append: job.append });
   let opened = job.append;
@@ -78,7 +78,7 @@ export async function pullIntoFile(job: PullJob): Promise<PullOutcome> {
     );
     Object.assign(outcome, { rows: result.rows, queries: result.queries, splits: result.splits });
     if (result.rows === 0 && !job.append) {
-      void vscode.window.showInformationMessage(`No provisioning events in ${name} between ${formatUtc(job.since)} and ${formatUtc(job.until - 1)} pass the filters.`);
+      void notify('info', `No provisioning events in ${name} between ${formatUtc(job.since)} and ${formatUtc(job.until - 1)} pass the filters.`);
     } else {
       void vscode.window.setStatusBarMessage(`$(database) ${formatCount(result.rows)} rows from ${name} written to ${fileName}`, 5000);
     }
@@ -101,18 +101,18 @@ export async function pullIntoFile(job: PullJob): Promise<PullOutcome> {
 function sentenceOf(cause: unknown): string {
   if (cause instanceof CancelledError) return 'The query was stopped.';
   const m = cause instanceof Error ? cause.message : String(cause);
-  return oneLine(m, 600);
+  return uiText(m, 600);
 }
 
 async function showFailure(message: string, cause: unknown): Promise<void> {
   if (cause instanceof CancelledError) {
-    void vscode.window.showInformationMessage(message);
+    void notify('info', message);
     return;
   }
   const actions: string[] = [];
   if (cause instanceof LogAnalyticsError && cause.kind === 'noTable') actions.push('How to Send the Logs');
   if (cause instanceof LogAnalyticsError && cause.query) actions.push('Show the Query');
-  const pick = await vscode.window.showErrorMessage(message, ...actions);
+  const pick = await notify('error', message, ...actions);
   if (pick === 'How to Send the Logs') void vscode.env.openExternal(vscode.Uri.parse(DIAGNOSTIC_SETTINGS_URL));
   if (pick === 'Show the Query' && cause instanceof LogAnalyticsError && cause.query) {
     const doc = await vscode.workspace.openTextDocument({ content: cause.query, language: 'kusto' });

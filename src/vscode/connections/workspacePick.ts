@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { workspaceIdProblem } from '../../core/kql/portalLink';
 import { listSubscriptions, listWorkspaces } from '../../core/logAnalytics/armList';
 import { workspaceName } from '../../core/logAnalytics/laErrors';
-import { oneLine } from '../../core/safeText';
 import type { ArmSession } from './armSession';
+import { notify, uiText } from '../uiText';
 
 const RECENT_KEY = 'provlog.logAnalytics.recentWorkspaces';
 const RECENT_MAX = 8;
@@ -28,7 +28,7 @@ type Item = vscode.QuickPickItem & { id?: string; action?: 'browse' | 'enter' };
 export async function pickWorkspace(ctx: vscode.ExtensionContext, session: () => ArmSession, title: string): Promise<string | undefined> {
   const recent = recentWorkspaces(ctx);
   const items: Item[] = [
-    ...recent.map((id): Item => ({ label: `$(database) ${oneLine(workspaceName(id))}`, description: oneLine(resourceGroupOf(id)), id })),
+    ...recent.map((id): Item => ({ label: `$(database) ${uiText(workspaceName(id))}`, description: uiText(resourceGroupOf(id)), id })),
     { label: '$(search) Browse subscriptions…', action: 'browse', alwaysShow: true },
     { label: '$(edit) Enter a workspace resource ID…', action: 'enter', alwaysShow: true },
   ];
@@ -53,21 +53,21 @@ async function enterId(title: string): Promise<string | undefined> {
 async function browse(session: ArmSession, title: string): Promise<string | undefined> {
   const subs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Listing your Azure subscriptions…' }, () => listSubscriptions(session));
   if (subs.length === 0) {
-    void vscode.window.showInformationMessage('The signed-in account sees no Azure subscription: sign in with another account, or enter the workspace resource ID.');
+    void notify('info', 'The signed-in account sees no Azure subscription: sign in with another account, or enter the workspace resource ID.');
     return undefined;
   }
   const sub = await vscode.window.showQuickPick(
-    subs.map((s) => ({ label: oneLine(s.name), description: s.id, id: s.id })),
+    subs.map((s) => ({ label: uiText(s.name), description: s.id, id: s.id })),
     { title, placeHolder: 'The subscription of the workspace' },
   );
   if (sub === undefined) return undefined;
-  const workspaces = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the workspaces of ${oneLine(sub.label)}…` }, () => listWorkspaces(session, sub.id));
+  const workspaces = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the workspaces of ${uiText(sub.label)}…` }, () => listWorkspaces(session, sub.id));
   if (workspaces.length === 0) {
-    void vscode.window.showInformationMessage(`Subscription ${oneLine(sub.label)} has no Log Analytics workspace you can see.`);
+    void notify('info', `Subscription ${uiText(sub.label)} has no Log Analytics workspace you can see.`);
     return undefined;
   }
   const ws = await vscode.window.showQuickPick(
-    workspaces.map((w) => ({ label: `$(database) ${oneLine(w.name)}`, description: oneLine(`${resourceGroupOf(w.id)} · ${w.location}`), id: w.id })),
+    workspaces.map((w) => ({ label: `$(database) ${uiText(w.name)}`, description: uiText(`${resourceGroupOf(w.id)} · ${w.location}`), id: w.id })),
     { title, placeHolder: 'The workspace that receives the provisioning logs' },
   );
   return ws?.id;

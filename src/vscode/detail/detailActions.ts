@@ -95,7 +95,7 @@ export async function goToRecord(shown: Shown): Promise<void> {
   const source = shown.view.source;
   if (source === undefined) return;
   if (!source.canGoTo) {
-    void vscode.window.showInformationMessage("The record's file is too large to open as text (VS Code's limit for extensions is 50 MB); Open Raw JSON shows the record.");
+    void notify('info', "The record's file is too large to open as text (VS Code's limit for extensions is 50 MB); Open Raw JSON shows the record.");
     return;
   }
   const uri = fileUriOf(shown.log, shown.log.model.store.file[shown.index]!);
@@ -103,7 +103,7 @@ export async function goToRecord(shown: Shown): Promise<void> {
   try {
     await vscode.commands.executeCommand('vscode.openWith', uri, 'default', { selection: new vscode.Range(at, at), preview: false, viewColumn: vscode.ViewColumn.One });
   } catch (e) {
-    void vscode.window.showErrorMessage(`${baseName(uri)} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    void notify('error', `${baseName(uri)} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
