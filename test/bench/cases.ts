@@ -10,7 +10,7 @@ import { EventIndex } from '../../src/core/eventIndex';
 import { groupEvents, newestFirstOrder, type GroupKind } from '../../src/core/grouping';
 import { locateErrorCodes } from '../../src/core/locate';
 import type { LogData } from '../../src/core/logData';
-import * as prettify from '../../src/core/prettify';
+import * as prettify from '../../src/core/prettify/prettify';
 import { QueryEngine, type EventFilter } from '../../src/core/query';
 import { readLog } from '../../src/core/readLog';
 import { summarize } from '../../src/core/summary';

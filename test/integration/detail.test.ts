@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { buildDetailView } from '../../src/core/detail/buildDetailView';
 import { describeRetry, lookupErrorCode } from '../../src/core/catalog/catalog';
 import { toGraphShape } from '../../src/core/export/graphShape';
-import { prettifyText } from '../../src/core/prettify';
+import { prettifyText } from '../../src/core/prettify/prettify';
 import type { Deps } from '../../src/vscode/deps';
 import { revealControls } from '../../src/core/safeText';
 import { HOSTILE_NAMES } from '../fixtures/generator/hostile';

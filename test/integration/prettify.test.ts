@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { minifyBytes, prettifyBytes, prettifyText } from '../../src/core/prettify';
+import { minifyBytes, prettifyBytes, prettifyText } from '../../src/core/prettify/prettify';
 import { writePrettyCopy } from '../../src/vscode/text/prettifyToFile';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';

@@ -13,6 +13,7 @@ import { run } from '../../src/cli/run';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
 import { cli, json, listOrder, TempFolder } from './cliHarness';
+import { REPO_ROOT } from './helpers';
 
 const records = generateRecords({ seed: 3, count: 60 });
 const tmp = new TempFolder();
@@ -196,7 +197,7 @@ describe('CLI: progress on stderr', () => {
 });
 
 describe('CLI: the built dist/cli.js', () => {
-  const bin = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  const bin = join(REPO_ROOT, 'dist', 'cli.js');
   const node = (args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
 
   before(function () {

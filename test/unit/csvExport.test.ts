@@ -11,10 +11,10 @@ import { hostileRecords } from '../fixtures/generator/hostile';
 import { generateRecords } from '../fixtures/generator/records';
 import { jsonLines, portalJson } from '../fixtures/generator/writers';
 import { LOG_ANALYTICS_LINES, crlf, csvFile, trio } from './csvFixtures';
-import { SAMPLES_DIR, readText } from './helpers';
+import { REPO_ROOT, SAMPLES_DIR, readText } from './helpers';
 
 const SAMPLES = SAMPLES_DIR;
-const OWN_JSON = join(__dirname, '../../../test/fixtures/csv/roundtrip.json');
+const OWN_JSON = join(REPO_ROOT, 'test/fixtures/csv/roundtrip.json');
 
 function exportTrio(log: LogData): Record<CsvTrioFile, string> {
   const out: Record<CsvTrioFile, string> = { main: '', steps: '', modified: '' };

@@ -7,7 +7,7 @@ import { isLearnUrl, linksOf } from '../../src/core/detail/learnLinks';
 import { rawRecord } from '../../src/core/detail/rawRecord';
 import { remediationSteps } from '../../src/core/detail/troubleshooting';
 import { LogModel } from '../../src/core/logModel';
-import { prettifyText } from '../../src/core/prettify';
+import { prettifyText } from '../../src/core/prettify/prettify';
 import { readLog } from '../../src/core/readLog';
 import { portalCsvTrio } from '../fixtures/generator/portalCsvWriter';
 import { generateRecords } from '../fixtures/generator/records';

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { readLog } from '../../src/core/readLog';
-import { prettifyText } from '../../src/core/prettify';
+import { prettifyText } from '../../src/core/prettify/prettify';
 import { recordAt } from '../../src/core/records';
 import { logDiagnostics } from '../../src/core/text/logDiagnostics';
 import { buildDetailView } from '../../src/core/detail/buildDetailView';

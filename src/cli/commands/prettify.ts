@@ -4,7 +4,7 @@
  * PowerShell's `>`) is transcoded to UTF-8 on the way. The input is never written to.
  */
 import { toUtf8 } from '../../core/formats/encoding';
-import { createPrettifier } from '../../core/prettify';
+import { createPrettifier } from '../../core/prettify/prettify';
 import type { CommandRequest } from '../args';
 import { problemLine } from '../format';
 import { CliFailure, EXIT, outputOrStdout, statInput, type CliIo, type ExitCode } from '../io';

@@ -6,7 +6,7 @@
 import { toGraphShape } from '../export/graphShape';
 import type { LogModel } from '../logModel';
 import type { Flavor } from '../model';
-import { prettifyText } from '../prettify';
+import { prettifyText } from '../prettify/prettify';
 import type { RawView } from './detailTypes';
 
 export interface RawRecord {

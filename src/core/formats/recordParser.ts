@@ -13,7 +13,7 @@ import { parseErrorText } from './parseErrorText';
 import { depthTruncationMessage } from './powershell';
 import { normalizeRecord } from './normalizeRecord';
 import { isDiagnosticWithoutEvent } from './normalizeAzureMonitor';
-import { firstJsonProblem } from '../prettify';
+import { firstJsonProblem } from '../prettify/prettify';
 
 /** Individual messages per kind before they are summarised. */
 const MAX_PER_KIND = 50;

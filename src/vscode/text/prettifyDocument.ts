@@ -8,7 +8,7 @@
  * every JSON file would make VS Code ask ordinary users to pick one.
  */
 import * as vscode from 'vscode';
-import { prettifyText, type PrettifyProblem } from '../../core/prettify';
+import { prettifyText, type PrettifyProblem } from '../../core/prettify/prettify';
 import type { Deps } from '../deps';
 import { baseName } from '../fileInputs';
 import { isCsvFormat, isJsonLanguage } from './logDocuments';

@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { concatBytes } from '../../core/bytes';
 import { formatMegabytes } from '../../core/displayText';
 import { toUtf8 } from '../../core/formats/encoding';
-import { createPrettifier, type PrettifyProblem } from '../../core/prettify';
+import { createPrettifier, type PrettifyProblem } from '../../core/prettify/prettify';
 import { baseName } from '../fileInputs';
 
 const CHUNK = 1 << 20;

@@ -3,9 +3,9 @@
  * buffer handed to the sink, progress and cancellation, and what each problem is. Only the loop
  * itself is hot; the methods here run once per chunk, per output buffer, or per problem.
  */
-import { at, ProblemList, type PrettifyProblem } from './prettifyProblems';
-import { B, BARE_OK, X } from './prettifyTables';
-import { Utf8Columns } from './prettifyUtf8';
+import { at, ProblemList, type PrettifyProblem } from './problems';
+import { B, BARE_OK, X } from './tables';
+import { Utf8Columns } from './utf8';
 
 /** Where the loop is: between tokens, inside a string, inside a bare token. */
 export const enum M {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import {
   createMinifier, createPrettifier, minifyBytes, minifyText, prettifyBytes, prettifyText,
   type PrettifyOptions, type PrettifyProblem, type PrettifyResult,
-} from '../../src/core/prettify';
-import { concatBytes } from '../../src/core/bytes';
-import { SAMPLES_DIR } from './helpers';
+} from '../../../../src/core/prettify/prettify';
+import { concatBytes } from '../../../../src/core/bytes';
+import { SAMPLES_DIR } from '../../helpers';
 
 const SAMPLES = process.env.PROVLOG_SAMPLES ?? SAMPLES_DIR;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

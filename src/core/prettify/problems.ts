@@ -3,7 +3,7 @@
  * "line L, column C" (1-based, UTF-16 columns as VS Code counts them) so it reads on its own in a
  * notification or the Problems panel.
  */
-import { EXPECTED_TEXT } from './prettifyTables';
+import { EXPECTED_TEXT } from './tables';
 
 export type PrettifyProblemCode =
   | 'unterminatedString'

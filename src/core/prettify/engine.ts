@@ -6,8 +6,8 @@
  * Hot state lives in locals inside `run` (V8 keeps them in registers) and is stored back on `this`
  * at the end of each slice; everything rare (problems, growing the stack) is a method call.
  */
-import { B, BARE, BARE_OK, BETWEEN, C, CLOSES, GRAMMAR, HEX, IN_STRING, K, S, SIMPLE_ESCAPE, X } from './prettifyTables';
-import { Close, EngineBase, M, P } from './prettifyState';
+import { B, BARE, BARE_OK, BETWEEN, C, CLOSES, GRAMMAR, HEX, IN_STRING, K, S, SIMPLE_ESCAPE, X } from './tables';
+import { Close, EngineBase, M, P } from './state';
 
 /** Copies shorter than this go byte by byte: cheaper than creating a subarray for `set`. */
 const enum Copy {

@@ -14,12 +14,12 @@
  * Works on UTF-8 bytes in chunks, so the input never has to be one JS string (V8 caps strings near
  * 512 MB) and the output reaches the sink in chunks of at most `chunkSize` bytes.
  */
-import { type PrettifyProblem } from './prettifyProblems';
-import { PrettifyEngine } from './prettifyEngine';
-import { type EngineConfig, type PrettifyResult } from './prettifyState';
+import { type PrettifyProblem } from './problems';
+import { PrettifyEngine } from './engine';
+import { type EngineConfig, type PrettifyResult } from './state';
 
-export type { PrettifyProblem, PrettifyProblemCode } from './prettifyProblems';
-export type { PrettifyResult } from './prettifyState';
+export type { PrettifyProblem, PrettifyProblemCode } from './problems';
+export type { PrettifyResult } from './state';
 
 export interface MinifyOptions {
   eol?: '\n' | '\r\n';
