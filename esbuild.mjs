@@ -1,7 +1,7 @@
 // Builds every bundle with esbuild's API. Flags: --production (minify, no source maps), --watch,
 // --tests (also the unit/integration/e2e/harness bundles), --bench (the benchmark only).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -103,6 +103,8 @@ let configs;
 if (args.has('--bench')) configs = bench;
 else {
   configs = [...product, ...(args.has('--tests') ? tests : [])];
+  // A test that moved or was deleted must not keep running from its old bundle.
+  if (args.has('--tests')) rmSync('out/test', { recursive: true, force: true });
   copyStatic();
 }
 configs = exists(configs);

@@ -4,7 +4,7 @@
  * hour. Which of them are logs is the core's decision (folderLog.ts); this only lists.
  */
 import { join } from 'node:path';
-import { comparePaths, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES } from '../core/folderLog';
+import { comparePaths, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES } from '../core/read/folderLog';
 import { CliFailure, EXIT, type CliIo } from './io';
 
 

@@ -6,10 +6,10 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { formatMegabytes } from '../core/displayText';
-import { findCsvSiblings } from '../core/formats/csvSiblings';
+import { findCsvSiblings } from '../core/read/csv/csvSiblings';
 import type { InputFile, LogData } from '../core/logData';
 import { QueryEngine } from '../core/query';
-import { readLog } from '../core/readLog';
+import { readLog } from '../core/read/readLog';
 import type { CommandRequest } from './args';
 import { filesUnder } from './folderPaths';
 import { resolveFilter } from './filters';

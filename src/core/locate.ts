@@ -3,9 +3,9 @@
  * counts), the value without its quotes. Diagnostics and `provlog errors` are built on it.
  */
 import { lookupErrorCode, type CatalogSeverity } from './catalog/catalog';
-import { csvCellRange } from './formats/csvRecords';
+import { csvCellRange } from './read/csv/csvRecords';
 import type { LogData } from './logData';
-import { PositionMapper } from './positions';
+import { PositionMapper } from './read/positions';
 
 export interface ErrorLocation {
   index: number;

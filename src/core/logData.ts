@@ -2,7 +2,7 @@
  * A loaded log: what the readers found, in plain data that can cross a worker boundary (the store's
  * columns and the files' bytes are transferable buffers).
  */
-import type { EncodingId } from './formats/encoding';
+import type { EncodingId } from './read/encoding';
 import type { FormatId, Problem } from './model';
 import { EventStore, transferList, type StoreData } from './store';
 

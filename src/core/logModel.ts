@@ -5,7 +5,7 @@
 import { EventIndex } from './eventIndex';
 import type { LogData } from './logData';
 import { QueryEngine } from './query';
-import { rawTextAt, recordAt } from './records';
+import { rawTextAt, recordAt } from './read/recordAt';
 import { sorterOf, type Sorter } from './sort';
 import type { ProvisioningRecord } from './model';
 import type { DiagnosticSettings, LogDiagnostic } from './text/logDiagnostics';

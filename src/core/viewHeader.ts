@@ -3,7 +3,7 @@
  * size, how many events and over what time, counts by status, and every problem the reader
  * reported, in its words, with where it is and whether "Go to line" can open the file as text there.
  */
-import { ENCODING_LABELS } from './formats/encoding';
+import { ENCODING_LABELS } from './read/encoding';
 import type { LogData } from './logData';
 import { FORMAT_LABELS, STATUSES, type ProblemSeverity, type Status } from './model';
 

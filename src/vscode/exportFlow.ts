@@ -4,7 +4,7 @@
  * the user chose in the save dialog, never over the log itself.
  */
 import * as vscode from 'vscode';
-import { concatBytes } from '../core/bytes';
+import { concatBytes } from '../core/read/bytes';
 import { plural } from '../core/displayText';
 import { exportCsvTrio, type CsvTrioFile } from '../core/export/csvExport';
 import { exportJson } from '../core/export/jsonExport';

@@ -3,8 +3,8 @@
  * work): the file itself, and for a portal CSV file its siblings of the trio from the same folder.
  */
 import * as vscode from 'vscode';
-import { findCsvSiblings } from '../core/formats/csvSiblings';
-import { toUtf8 } from '../core/formats/encoding';
+import { findCsvSiblings } from '../core/read/csv/csvSiblings';
+import { toUtf8 } from '../core/read/encoding';
 import type { InputFile } from '../core/logData';
 
 export interface GatheredInputs {

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { toMessage, type InputFile } from '../core/logData';
-import { readLog } from '../core/readLog';
+import { readLog } from '../core/read/readLog';
 import { logDiagnostics } from '../core/text/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 

@@ -6,7 +6,7 @@
  * tab. A read-only file system answers for the scheme (Reopen as Text shows the list of files).
  */
 import * as vscode from 'vscode';
-import { comparePaths, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES } from '../core/folderLog';
+import { comparePaths, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES } from '../core/read/folderLog';
 import type { InputFile } from '../core/logData';
 import { baseName } from './fileInputs';
 import { uiText } from './uiText';

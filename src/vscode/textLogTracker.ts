@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { InputFile } from '../core/logData';
-import { looksLikeProvisioningLog } from '../core/sniff';
+import { looksLikeProvisioningLog } from '../core/read/sniff';
 import { baseName, gatherInputs } from './fileInputs';
 import type { LogLoader } from './logLoader';
 import type { LogRegistry } from './logRegistry';

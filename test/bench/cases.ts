@@ -12,7 +12,7 @@ import { locateErrorCodes } from '../../src/core/locate';
 import type { LogData } from '../../src/core/logData';
 import * as prettify from '../../src/core/prettify/prettify';
 import { QueryEngine, type EventFilter } from '../../src/core/query';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 import { summarize } from '../../src/core/summary';
 import type { BenchInputs } from './inputs';
 import { mbText, ms, time, timePair } from './measure';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { EventStore } from '../../src/core/store';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 import { exampleSet } from '../fixtures/generator/exampleSet';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { compareCycles } from '../../src/core/compareCycles';
 import { compareCyclesMarkdown } from '../../src/core/compareCyclesMarkdown';
-import { PositionMapper } from '../../src/core/positions';
+import { PositionMapper } from '../../src/core/read/positions';
 import { prettifyText } from '../../src/core/prettify/prettify';
 import type { EventSelection, FilterRequest } from '../../src/vscode/logRegistry';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, TreeNode } from '../../src/vscode/tree/treeNodes';

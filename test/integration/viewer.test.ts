@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 import { FORMAT_LABELS } from '../../src/core/model';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';

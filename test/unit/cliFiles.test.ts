@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyBytes } from '../../src/core/prettify/prettify';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 import { portalCsvTrio } from '../fixtures/generator/portalCsvWriter';
 import { utf16le } from '../fixtures/generator/powershellWriter';
 import { generateRecords } from '../fixtures/generator/records';

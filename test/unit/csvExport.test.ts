@@ -5,12 +5,12 @@ import * as Papa from 'papaparse';
 import { exportCsvTrio, type CsvTrioFile } from '../../src/core/export/csvExport';
 import type { LogData } from '../../src/core/logData';
 import type { ProvisioningRecord } from '../../src/core/model';
-import { readLog } from '../../src/core/readLog';
-import { recordAt } from '../../src/core/records';
+import { readLog } from '../../src/core/read/readLog';
+import { recordAt } from '../../src/core/read/recordAt';
 import { hostileRecords } from '../fixtures/generator/hostile';
 import { generateRecords } from '../fixtures/generator/records';
 import { jsonLines, portalJson } from '../fixtures/generator/writers';
-import { LOG_ANALYTICS_LINES, crlf, csvFile, trio } from './csvFixtures';
+import { LOG_ANALYTICS_LINES, crlf, csvFile, trio } from './core/read/csv/csvFixtures';
 import { REPO_ROOT, SAMPLES_DIR, readText } from './helpers';
 
 const SAMPLES = SAMPLES_DIR;

@@ -8,7 +8,7 @@ import { rawRecord } from '../../src/core/detail/rawRecord';
 import { remediationSteps } from '../../src/core/detail/troubleshooting';
 import { LogModel } from '../../src/core/logModel';
 import { prettifyText } from '../../src/core/prettify/prettify';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 import { portalCsvTrio } from '../fixtures/generator/portalCsvWriter';
 import { generateRecords } from '../fixtures/generator/records';
 import { error, modelOf, rec, status } from './detailFixtures';

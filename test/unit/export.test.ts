@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { exportJson } from '../../src/core/export/jsonExport';
 import { exportMarkdown } from '../../src/core/export/markdownExport';
 import { mdText } from '../../src/core/markdownText';
-import { recordAt } from '../../src/core/records';
+import { recordAt } from '../../src/core/read/recordAt';
 import { hostileRecords } from '../fixtures/generator/hostile';
 import { generateRecords } from '../fixtures/generator/records';
 import { diagnosticJsonLines, logAnalyticsJson, portalJson } from '../fixtures/generator/writers';

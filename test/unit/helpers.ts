@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LogData } from '../../src/core/logData';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 
 export const enc = new TextEncoder();
 

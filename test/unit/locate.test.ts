@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { locateErrorCodes } from '../../src/core/locate';
-import { PositionMapper, positionInText } from '../../src/core/positions';
+import { PositionMapper, positionInText } from '../../src/core/read/positions';
 import { generateRecords } from '../fixtures/generator/records';
 import { powershellJson, utf16le } from '../fixtures/generator/powershellWriter';
 import { diagnosticJsonLines, graphPage, logAnalyticsJson, portalJson } from '../fixtures/generator/writers';

@@ -1,9 +1,9 @@
 // Editor positions ↔ bytes, and bytes → the event that holds them: what hovers and code actions stand on.
 import { strict as assert } from 'node:assert';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 import { RecordLocator } from '../../src/core/text/recordLocator';
 import { sameEvent } from '../../src/core/text/sameEvent';
-import { PositionMapper } from '../../src/core/positions';
+import { PositionMapper } from '../../src/core/read/positions';
 import { LogModel } from '../../src/core/logModel';
 import { portalCsvTrio } from '../fixtures/generator/portalCsvWriter';
 import { generateRecords } from '../fixtures/generator/records';

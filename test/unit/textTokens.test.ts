@@ -1,6 +1,6 @@
 // What stands under the cursor: the JSON value and its key path, and in log terms (error code, IDs, enums) for every format.
 import { strict as assert } from 'node:assert';
-import { readLog } from '../../src/core/readLog';
+import { readLog } from '../../src/core/read/readLog';
 import { jsonValueAt } from '../../src/core/text/jsonValueAt';
 import { logTokenAt, type TokenRole } from '../../src/core/text/logTokenAt';
 import { portalCsvTrio } from '../fixtures/generator/portalCsvWriter';

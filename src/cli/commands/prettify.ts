@@ -3,7 +3,7 @@
  * stdout) in chunks, so a 250 MB download never becomes one string. UTF-16 input (Windows
  * PowerShell's `>`) is transcoded to UTF-8 on the way. The input is never written to.
  */
-import { toUtf8 } from '../../core/formats/encoding';
+import { toUtf8 } from '../../core/read/encoding';
 import { createPrettifier } from '../../core/prettify/prettify';
 import type { CommandRequest } from '../args';
 import { problemLine } from '../format';

@@ -3,7 +3,7 @@
  * JSON form is the core's summaryJson (a contract other tools parse); the text form is for people.
  */
 import { lookupErrorCode } from '../../core/catalog/catalog';
-import { ENCODING_LABELS } from '../../core/formats/encoding';
+import { ENCODING_LABELS } from '../../core/read/encoding';
 import { FORMAT_LABELS } from '../../core/model';
 import { summarize, summaryJson, type LogSummary } from '../../core/summary';
 import { formatUtc } from '../../core/time';

@@ -5,7 +5,7 @@
 import { describeAction, describeInitiatorType, describeStatus, describeStepType } from '../catalog/enumDocs';
 import type { LogModel } from '../logModel';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, STEP_TYPE_LABELS, type ProvisionedIdentity, type ProvisioningRecord, type ProvisioningSystem } from '../model';
-import { PositionMapper } from '../positions';
+import { PositionMapper } from '../read/positions';
 import { formatUtc } from '../time';
 import { TEXT_EDITOR_LIMIT } from '../viewHeader';
 import type { DetailView, HeaderView, IdentityView, IdView, SourceView, StepView, SummaryView, SystemView } from './detailTypes';

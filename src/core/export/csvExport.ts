@@ -5,12 +5,12 @@
  * the reader undoes exactly that, so export → read gives back the same events. Details maps are
  * written as JSON; a modified value that is `null` is an empty cell, an empty string is `""`.
  */
-import { csvLine } from '../formats/csvCells';
-import { MAIN_COLUMNS, MODIFIED_COLUMNS, STEP_COLUMNS, type MainField } from '../formats/csvColumns';
-import { mapColumns } from '../formats/csvHeaders';
+import { csvLine } from '../read/csv/csvCells';
+import { MAIN_COLUMNS, MODIFIED_COLUMNS, STEP_COLUMNS, type MainField } from '../read/csv/csvColumns';
+import { mapColumns } from '../read/csv/csvHeaders';
 import type { LogData } from '../logData';
 import { STATUS_LABELS, type Details, type ProvisioningRecord, type StepType } from '../model';
-import { recordAt } from '../records';
+import { recordAt } from '../read/recordAt';
 
 export type CsvTrioFile = 'main' | 'steps' | 'modified';
 

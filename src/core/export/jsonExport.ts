@@ -5,7 +5,7 @@
  * become one string.
  */
 import type { LogData } from '../logData';
-import { rawTextAt, recordAt } from '../records';
+import { rawTextAt, recordAt } from '../read/recordAt';
 import { toGraphShape } from './graphShape';
 
 export function exportJson(log: LogData, indices: Iterable<number>, write: (chunk: string) => void): number {

@@ -5,7 +5,7 @@
  */
 import type { EventFilter } from '../query';
 import { QueryEngine } from '../query';
-import { readLog } from '../readLog';
+import { readLog } from '../read/readLog';
 
 /** The lines (one Graph record each) that `filter` keeps, in their order. */
 export function keepMatching(lines: readonly string[], filter: EventFilter): string[] {

@@ -12,7 +12,7 @@ import type { LogData } from '../logData';
 import { ACTION_LABELS, type Status } from '../model';
 import type { EventStore } from '../store';
 import { oneLine as plainText } from '../safeText';
-import { PositionMapper } from '../positions';
+import { PositionMapper } from '../read/positions';
 
 export type DiagnosticKind = 'errorCode' | 'problem' | 'omitted';
 

@@ -4,9 +4,9 @@
  * event it belongs to. Works on every format the readers know: JSON records by key path, CSV rows
  * (portal and Log Analytics) by column.
  */
-import { csvCellValue, csvLayoutOf } from '../formats/csvRecords';
-import { cellSpans } from '../formats/csvRows';
-import { decodeSlice } from '../formats/encoding';
+import { csvCellValue, csvLayoutOf } from '../read/csv/csvRecords';
+import { cellSpans } from '../read/csv/csvRows';
+import { decodeSlice } from '../read/encoding';
 import type { LogData } from '../logData';
 import { jsonValueAt, lastKeys } from './jsonValueAt';
 import { RecordLocator } from './recordLocator';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/text/hoverText';
 import { logTokenAt } from '../../core/text/logTokenAt';
-import { PositionMapper } from '../../core/positions';
+import { PositionMapper } from '../../core/read/positions';
 import type { Deps } from '../deps';
 import type { CurrentTextLogs } from './currentTextLogs';
 import { HOVER_COMMANDS, hoverLinks } from './logLinks';

@@ -12,9 +12,9 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { concatBytes } from '../../core/bytes';
+import { concatBytes } from '../../core/read/bytes';
 import { formatMegabytes } from '../../core/displayText';
-import { toUtf8 } from '../../core/formats/encoding';
+import { toUtf8 } from '../../core/read/encoding';
 import { createPrettifier, type PrettifyProblem } from '../../core/prettify/prettify';
 import { baseName } from '../fileInputs';
 

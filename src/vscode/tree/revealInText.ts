@@ -4,7 +4,7 @@
  * the text it was read from (the document's text as UTF-8); PositionMapper turns it into a range.
  */
 import * as vscode from 'vscode';
-import { PositionMapper } from '../../core/positions';
+import { PositionMapper } from '../../core/read/positions';
 import type { OpenLog } from '../logRegistry';
 
 /** Selects event `index`'s record in a visible editor of its document; false when none shows it. */

@@ -5,7 +5,7 @@ import {
   createMinifier, createPrettifier, minifyBytes, minifyText, prettifyBytes, prettifyText,
   type PrettifyOptions, type PrettifyProblem, type PrettifyResult,
 } from '../../../../src/core/prettify/prettify';
-import { concatBytes } from '../../../../src/core/bytes';
+import { concatBytes } from '../../../../src/core/read/bytes';
 import { SAMPLES_DIR } from '../../helpers';
 
 const SAMPLES = process.env.PROVLOG_SAMPLES ?? SAMPLES_DIR;

@@ -12,8 +12,8 @@ import {
   type ProvisioningStep,
   type ProvisioningSystem,
   type Status,
-} from '../model';
-import { parseTime } from '../time';
+} from '../../model';
+import { parseTime } from '../../time';
 import {
   normalizeAction,
   normalizeErrorCategory,
@@ -21,7 +21,7 @@ import {
   normalizeStatus,
   normalizeStepType,
 } from './enums';
-import { arr, details, isObject, nullableText, num, obj, prop, text, type JsonObject, type ReadNotes } from './json';
+import { arr, details, isObject, nullableText, num, obj, prop, text, type JsonObject, type ReadNotes } from '../json/json';
 
 const ID = ['id', 'Id', 'ID'];
 const NAME = ['displayName', 'Name', 'name', 'DisplayName'];

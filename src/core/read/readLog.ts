@@ -2,15 +2,15 @@
  * The one entry point for reading logs: bytes of one or more files → LogData. Never throws: what
  * cannot be read becomes a Problem that says what and where.
  */
-import { readCsvFiles } from './formats/csvReader';
-import { toUtf8 } from './formats/encoding';
-import { readJson } from './formats/jsonReader';
-import { skipWhitespace } from './formats/jsonScanner';
-import { NOT_A_LOG } from './formats/recordParser';
-import { repeatedIdProblems, rereadJson } from './formats/repeatedIds';
-import type { InputFile, LoadedFile, LogData, ReadOptions } from './logData';
-import type { FormatId, Problem } from './model';
-import { StoreBuilder } from './store';
+import { readCsvFiles } from './csv/csvReader';
+import { toUtf8 } from './encoding';
+import { readJson } from './json/jsonReader';
+import { skipWhitespace } from './json/jsonScanner';
+import { NOT_A_LOG } from './json/recordParser';
+import { repeatedIdProblems, rereadJson } from './json/repeatedIds';
+import type { InputFile, LoadedFile, LogData, ReadOptions } from '../logData';
+import type { FormatId, Problem } from '../model';
+import { StoreBuilder } from '../store';
 import { looksBinary } from './sniff';
 import { selectLogFiles, skippedFilesNote } from './folderLog';
 

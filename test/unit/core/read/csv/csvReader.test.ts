@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { headerKey, detectRole } from '../../src/core/formats/csvHeaders';
-import type { InputFile, LogData } from '../../src/core/logData';
-import type { Problem } from '../../src/core/model';
-import { readLog } from '../../src/core/readLog';
-import { recordAt } from '../../src/core/records';
+import { headerKey, detectRole } from '../../../../../src/core/read/csv/csvHeaders';
+import type { InputFile, LogData } from '../../../../../src/core/logData';
+import type { Problem } from '../../../../../src/core/model';
+import { readLog } from '../../../../../src/core/read/readLog';
+import { recordAt } from '../../../../../src/core/read/recordAt';
 import { MAIN_LINES, MODIFIED_LINES, STEP_LINES, crlf, csvFile, lf, trio } from './csvFixtures';
 
 const byCode = (log: LogData, code: string): Problem[] => log.problems.filter((p) => p.code === code);

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { defuseFormula, restoreFormula } from '../../src/core/formats/csvCells';
-import { csvCellRange } from '../../src/core/formats/csvRecords';
-import { forEachParsedRow, parseRow } from '../../src/core/formats/csvRowParser';
-import { forEachRow } from '../../src/core/formats/csvRows';
-import type { LogData } from '../../src/core/logData';
-import { readLog } from '../../src/core/readLog';
-import { recordAt } from '../../src/core/records';
+import { defuseFormula, restoreFormula } from '../../../../../src/core/read/csv/csvCells';
+import { csvCellRange } from '../../../../../src/core/read/csv/csvRecords';
+import { forEachParsedRow, parseRow } from '../../../../../src/core/read/csv/csvRowParser';
+import { forEachRow } from '../../../../../src/core/read/csv/csvRows';
+import type { LogData } from '../../../../../src/core/logData';
+import { readLog } from '../../../../../src/core/read/readLog';
+import { recordAt } from '../../../../../src/core/read/recordAt';
 import { LOG_ANALYTICS_LINES, MAIN_LINES, crlf, csvFile, lf, trio } from './csvFixtures';
 
 const decode = (b: Uint8Array, start: number, end: number): string => new TextDecoder().decode(b.subarray(start, end));

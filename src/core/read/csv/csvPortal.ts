@@ -11,8 +11,8 @@ import {
   type ProvisioningStep,
   type Status,
   type StepType,
-} from '../model';
-import { parseTime } from '../time';
+} from '../../model';
+import { parseTime } from '../../time';
 import type { MainField, ModifiedField, StepField } from './csvColumns';
 import type { ColumnMap } from './csvHeaders';
 import {
@@ -22,8 +22,8 @@ import {
   normalizeInitiatorType,
   normalizeStatus,
   normalizeStepType,
-} from './enums';
-import { details as detailsOf, isObject, num, type Json } from './json';
+} from '../normalize/enums';
+import { details as detailsOf, isObject, num, type Json } from '../json/json';
 
 /** The cell of `field`, '' when the file has no such column or the row is short. */
 function cellOf<F extends string>(cells: readonly string[], cols: ColumnMap<F>, field: F): string {

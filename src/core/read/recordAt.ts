@@ -2,12 +2,12 @@
  * An event's full record and its own text, rebuilt on demand from the bytes it came from (the
  * store keeps only the columns lists and filters need).
  */
-import { csvRecordAt } from './formats/csvRecords';
-import { decodeSlice } from './formats/encoding';
-import type { Json, ReadNotes } from './formats/json';
-import { normalizeRecord } from './formats/normalizeRecord';
-import type { LogData } from './logData';
-import type { ProvisioningRecord } from './model';
+import { csvRecordAt } from './csv/csvRecords';
+import { decodeSlice } from './encoding';
+import type { Json, ReadNotes } from './json/json';
+import { normalizeRecord } from './normalize/normalizeRecord';
+import type { LogData } from '../logData';
+import type { ProvisioningRecord } from '../model';
 
 /** The record's own text as it stands in the file (JSON), or undefined for CSV rows. */
 export function rawTextAt(log: LogData, i: number): string | undefined {

@@ -3,7 +3,7 @@
  * PowerShell's `>` writes UTF-16 LE with BOM) is transcoded in chunks. Lines and UTF-16 columns do
  * not depend on the encoding, so positions found in the UTF-8 bytes are the editor's positions too.
  */
-import { concatBytes } from '../bytes';
+import { concatBytes } from './bytes';
 import type { Problem } from '../model';
 
 export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';

@@ -2,8 +2,8 @@
  * One parsed JSON value → a ProvisioningRecord, whichever shape it has, or undefined when it is not
  * a provisioning record at all.
  */
-import { type ProvisioningRecord } from '../model';
-import { camelCaseKeys, isObject, type Json, type JsonObject, type ReadNotes } from './json';
+import { type ProvisioningRecord } from '../../model';
+import { camelCaseKeys, isObject, type Json, type JsonObject, type ReadNotes } from '../json/json';
 import {
   isDiagnosticEnvelope,
   isLogAnalyticsRow,

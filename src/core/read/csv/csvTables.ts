@@ -2,8 +2,8 @@
  * One CSV file as the reader sees it: its delimiter, header and role, and its rows one at a time
  * with their damage counted. Also the small pieces the reader and the re-reader share.
  */
-import type { LoadedFile } from '../logData';
-import { STATUSES, STEP_TYPES, type ProvisioningStep, type Status, type StepType } from '../model';
+import type { LoadedFile } from '../../logData';
+import { STATUSES, STEP_TYPES, type ProvisioningStep, type Status, type StepType } from '../../model';
 import { ownCopy } from './csvCells';
 import { LOOKED_FOR, detectRole, type CsvRole } from './csvHeaders';
 import type { JoinedRows } from './csvJoin';

@@ -4,14 +4,14 @@
  * note per file. Records with the same id that say different things (another job, status or error)
  * are both kept, and each pair is named with where both stand: merging them would hide a failure.
  */
-import type { LoadedFile } from '../logData';
+import type { LoadedFile } from '../../logData';
 import { PositionMapper } from '../positions';
-import type { RepeatedId, SourceRef } from '../store';
-import { decodeSlice } from './encoding';
+import type { RepeatedId, SourceRef } from '../../store';
+import { decodeSlice } from '../encoding';
 import type { Json } from './json';
-import { normalizeRecord } from './normalizeRecord';
+import { normalizeRecord } from '../normalize/normalizeRecord';
 import { parse as parseTolerant } from 'jsonc-parser';
-import type { Problem, ProvisioningRecord } from '../model';
+import type { Problem, ProvisioningRecord } from '../../model';
 
 /** Pairs that differ named one by one before the rest are counted. */
 const MAX_LISTED = 50;

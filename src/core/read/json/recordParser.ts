@@ -4,16 +4,16 @@
  * instead of one message per record.
  */
 import { parse as parseTolerant, type ParseError } from 'jsonc-parser';
-import type { Problem, ProblemSeverity } from '../model';
+import type { Problem, ProblemSeverity } from '../../model';
 import { positionInText, type PositionMapper } from '../positions';
-import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../store';
-import { decodeSlice } from './encoding';
+import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../store';
+import { decodeSlice } from '../encoding';
 import type { Json, ReadNotes } from './json';
 import { parseErrorText } from './parseErrorText';
 import { depthTruncationMessage } from './powershell';
-import { normalizeRecord } from './normalizeRecord';
-import { isDiagnosticWithoutEvent } from './normalizeAzureMonitor';
-import { firstJsonProblem } from '../prettify/prettify';
+import { normalizeRecord } from '../normalize/normalizeRecord';
+import { isDiagnosticWithoutEvent } from '../normalize/normalizeAzureMonitor';
+import { firstJsonProblem } from '../../prettify/prettify';
 
 /** Individual messages per kind before they are summarised. */
 const MAX_PER_KIND = 50;

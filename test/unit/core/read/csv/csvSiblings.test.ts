@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findCsvSiblings } from '../../src/core/formats/csvSiblings';
+import { findCsvSiblings } from '../../../../../src/core/read/csv/csvSiblings';
 
 describe('findCsvSiblings', () => {
   const plain = ['ProvisioningLogs.csv', 'ProvisioningLogs_ProvisioningSteps.csv', 'ProvisioningLogs_ModifiedProperties.csv', 'notes.txt'];

@@ -3,8 +3,8 @@
  * modified-properties rows joined to it, re-parsed from their byte ranges by the same functions the
  * first read used.
  */
-import type { LogData, RowIndex } from '../logData';
-import type { ModifiedProperty, ProvisioningRecord, ProvisioningStep } from '../model';
+import type { LogData, RowIndex } from '../../logData';
+import type { ModifiedProperty, ProvisioningRecord, ProvisioningStep } from '../../model';
 import { restoreFormula } from './csvCells';
 import type { MainField, ModifiedField, StepField } from './csvColumns';
 import { mapColumns, ROLE_TABLES, type ColumnMap, type CsvRole } from './csvHeaders';
@@ -12,7 +12,7 @@ import { logAnalyticsRecord } from './csvLogAnalytics';
 import { extraCells, mainRecord, modifiedFromRow, stepFromRow, stepNumber } from './csvPortal';
 import { parseRow, parseRows } from './csvRowParser';
 import { cellSpans, detectDelimiter, type CellSpan, type Delimiter } from './csvRows';
-import { decodeSlice } from './encoding';
+import { decodeSlice } from '../encoding';
 
 /** How a loaded CSV file's rows are read: its role, delimiter and which column holds which field. */
 export interface CsvLayout {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { recordAt, rawTextAt } from '../../src/core/records';
-import { generateRecords } from '../fixtures/generator/records';
-import { powershellJson, utf16be, utf16le } from '../fixtures/generator/powershellWriter';
+import { recordAt, rawTextAt } from '../../../../../src/core/read/recordAt';
+import { generateRecords } from '../../../../fixtures/generator/records';
+import { powershellJson, utf16be, utf16le } from '../../../../fixtures/generator/powershellWriter';
 import {
   diagnosticJsonLines,
   diagnosticRecords,
@@ -10,8 +10,8 @@ import {
   legacyPage,
   logAnalyticsJson,
   portalJson,
-} from '../fixtures/generator/writers';
-import { problemCodes, readBytes, readText, samples } from './helpers';
+} from '../../../../fixtures/generator/writers';
+import { problemCodes, readBytes, readText, samples } from '../../../helpers';
 
 const records = generateRecords({ seed: 7, count: 60 });
 const ids = records.map((r) => r['id'] as string);

@@ -5,10 +5,10 @@
  * (a README, a `.DS_Store`, an empty hour, a CSV among JSON exports) are skipped with one note that
  * says how many and which, so nothing is dropped silently.
  */
-import { toUtf8 } from './formats/encoding';
-import { skipWhitespace } from './formats/jsonScanner';
-import type { InputFile } from './logData';
-import type { Problem } from './model';
+import { toUtf8 } from './encoding';
+import { skipWhitespace } from './json/jsonScanner';
+import type { InputFile } from '../logData';
+import type { Problem } from '../model';
 import { looksBinary, looksLikeProvisioningLog } from './sniff';
 
 export type SkipWhy = 'empty' | 'binary' | 'notALog' | 'csvAmongJson';

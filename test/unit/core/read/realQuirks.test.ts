@@ -5,14 +5,14 @@
  * that are no log at all. Fixtures are built in realShapes.ts after the real shapes.
  */
 import * as assert from 'node:assert/strict';
-import { readLog } from '../../src/core/readLog';
-import { prettifyText } from '../../src/core/prettify/prettify';
-import { recordAt } from '../../src/core/records';
-import { logDiagnostics } from '../../src/core/text/logDiagnostics';
-import { buildDetailView } from '../../src/core/detail/buildDetailView';
-import { LogModel } from '../../src/core/logModel';
-import { enc, problemCodes, readText } from './helpers';
-import { diagnosticRecord, docsPage, docsRecord, failedOverrides, lines } from '../fixtures/realShapes';
+import { readLog } from '../../../../src/core/read/readLog';
+import { prettifyText } from '../../../../src/core/prettify/prettify';
+import { recordAt } from '../../../../src/core/read/recordAt';
+import { logDiagnostics } from '../../../../src/core/text/logDiagnostics';
+import { buildDetailView } from '../../../../src/core/detail/buildDetailView';
+import { LogModel } from '../../../../src/core/logModel';
+import { enc, problemCodes, readText } from '../../helpers';
+import { diagnosticRecord, docsPage, docsRecord, failedOverrides, lines } from '../../../fixtures/realShapes';
 
 describe('real files: records that share an id', () => {
   it('keeps both records when the content differs, and names the id and where both are', () => {

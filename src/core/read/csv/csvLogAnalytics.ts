@@ -4,11 +4,11 @@
  * holds either ISO text or the portal's display form (`3/2/2026, 10:00:05.000 AM`). The row is
  * handed to the same normaliser as Log Analytics JSON rows, keyed by the table's column names.
  */
-import type { ProvisioningRecord } from '../model';
+import type { ProvisioningRecord } from '../../model';
 import type { ColumnMap } from './csvHeaders';
 import { extraCells } from './csvPortal';
-import type { JsonObject, ReadNotes } from './json';
-import { normalizeLogAnalytics } from './normalizeAzureMonitor';
+import type { JsonObject, ReadNotes } from '../json/json';
+import { normalizeLogAnalytics } from '../normalize/normalizeAzureMonitor';
 
 export function logAnalyticsRecord(cells: readonly string[], cols: ColumnMap<string>, notes: ReadNotes): ProvisioningRecord {
   const row: JsonObject = {};

@@ -5,9 +5,9 @@
  * read first so that each event can be stored with what "changes only" needs; events keep byte
  * ranges of their rows, and the full record is re-read on demand (csvRecords.ts).
  */
-import type { CsvIndex, LoadedFile } from '../logData';
-import type { FormatId, ModifiedProperty, Problem } from '../model';
-import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../store';
+import type { CsvIndex, LoadedFile } from '../../logData';
+import type { FormatId, ModifiedProperty, Problem } from '../../model';
+import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../store';
 import { LOG_ANALYTICS_COLUMNS, MAIN_COLUMNS, MODIFIED_COLUMNS, STEP_COLUMNS } from './csvColumns';
 import { mapColumns, type CsvRole } from './csvHeaders';
 import { JoinedRows } from './csvJoin';
@@ -16,7 +16,7 @@ import { mainRecord, stepKind } from './csvPortal';
 import { CsvProblems, missingModifiedMessage, missingStepsMessage, noMainFileMessage } from './csvProblems';
 import type { ParsedRow } from './csvRowParser';
 import { CellKeeper, joinKey, openTable, readRows, stepsAtLoad, stepTag, type Table } from './csvTables';
-import type { ReadNotes } from './json';
+import type { ReadNotes } from '../json/json';
 
 export interface CsvReadResult {
   format: FormatId;

@@ -11,8 +11,8 @@ import {
   type Action,
   type Status,
   type StepType,
-} from '../model';
-import type { Json } from './json';
+} from '../../model';
+import type { Json } from '../json/json';
 
 export function normalizeAction(v: Json | undefined): Action | undefined {
   if (typeof v === 'number') return actionFromOrdinal(v);

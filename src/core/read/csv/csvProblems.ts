@@ -2,8 +2,8 @@
  * What went wrong or is missing in a CSV download, in plain words. Row-level damage is counted per
  * file and reported once, with where it first happened, instead of once per row.
  */
-import type { LoadedFile } from '../logData';
-import type { Problem, ProblemSeverity } from '../model';
+import type { LoadedFile } from '../../logData';
+import type { Problem, ProblemSeverity } from '../../model';
 import { PositionMapper } from '../positions';
 
 type RowKind = 'ragged' | 'unterminatedQuote' | 'strayQuote' | 'invalidUtf8' | 'unmatched' | 'noChangeId';
