@@ -5,7 +5,7 @@
  * every mistake becomes a UsageError naming what is allowed.
  */
 import { parseArgs } from 'node:util';
-import { isSortKey, type SortDirection, type SortKey } from '../core/sort';
+import { isSortKey, type SortDirection, type SortKey } from '../core/query/sort';
 import { FILTER_OPTIONS, member, parseFilterOptions, type FilterSpec } from './filters';
 import { UsageError } from './io';
 

@@ -4,7 +4,7 @@
  * resolved once the log is loaded, hence the two steps.
  */
 import { ACTIONS, STATUSES, type Action, type Status } from '../core/model';
-import type { EventFilter, QueryEngine } from '../core/query';
+import type { EventFilter, QueryEngine } from '../core/query/engine';
 import { parseTime } from '../core/time';
 import { UsageError } from './io';
 

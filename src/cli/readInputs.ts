@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { formatMegabytes } from '../core/displayText';
 import { findCsvSiblings } from '../core/read/csv/csvSiblings';
 import type { InputFile, LogData } from '../core/logData';
-import { QueryEngine } from '../core/query';
+import { QueryEngine } from '../core/query/engine';
 import { readLog } from '../core/read/readLog';
 import type { CommandRequest } from './args';
 import { filesUnder } from './folderPaths';

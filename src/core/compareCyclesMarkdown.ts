@@ -3,7 +3,7 @@
  * fixed, who fails now, who is still failing, who appears in only one cycle, and how each error
  * code's count moved. Rows are capped per section; log values are escaped.
  */
-import type { CycleComparison, CycleSide, IdentityRow, Outcome } from './compareCycles';
+import type { CycleComparison, CycleSide, IdentityRow, Outcome } from './index/compareCycles';
 import { formatCount, formatDuration, plural } from './displayText';
 import { mdCode, mdTable, mdText } from './markdownText';
 import { ACTION_LABELS, STATUS_LABELS } from './model';

@@ -2,7 +2,7 @@
  * Short texts the tree, the status bar and the reports share: counts with separators, durations,
  * and the ✓ ✗ ⤼ ⚠ status counts of a cycle or group.
  */
-import type { StatusCounts } from './eventIndex';
+import type { StatusCounts } from './index/eventIndex';
 import type { Status } from './model';
 
 const NUMBER = new Intl.NumberFormat('en-US');

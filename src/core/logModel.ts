@@ -2,11 +2,11 @@
  * A loaded log with everything derived from it, built on first use: the job/cycle index, the query
  * engine and the sorter. Views (viewer, tree, hovers, diagnostics, CLI) share one per file.
  */
-import { EventIndex } from './eventIndex';
+import { EventIndex } from './index/eventIndex';
 import type { LogData } from './logData';
-import { QueryEngine } from './query';
+import { QueryEngine } from './query/engine';
 import { rawTextAt, recordAt } from './read/recordAt';
-import { sorterOf, type Sorter } from './sort';
+import { sorterOf, type Sorter } from './query/sort';
 import type { ProvisioningRecord } from './model';
 import type { DiagnosticSettings, LogDiagnostic } from './text/logDiagnostics';
 

@@ -5,13 +5,13 @@
  * layout), then what the reader could not read. Every log value is escaped.
  */
 import { lookupErrorCode } from './catalog/catalog';
-import { TABLE_ACTIONS } from './compareCycles';
+import { TABLE_ACTIONS } from './index/compareCycles';
 import { formatCount, formatDuration, formatPercent, plural } from './displayText';
-import type { EventIndex, JobGroup, StatusCounts } from './eventIndex';
+import type { EventIndex, JobGroup, StatusCounts } from './index/eventIndex';
 import type { LogData } from './logData';
 import { mdCode, mdTable, mdText } from './markdownText';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, type Action, type Problem } from './model';
-import { cycleActionTable, summarize } from './summary';
+import { cycleActionTable, summarize } from './index/summary';
 import { formatUtc } from './time';
 
 /** Error codes listed; the rest are counted in one line. */

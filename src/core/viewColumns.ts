@@ -3,7 +3,7 @@
  * portal's labels, the sort key each column sorts by and a starting width. Shared by the host (sort)
  * and the page (headers, cells), so a column is declared once.
  */
-import type { SortKey } from './sort';
+import type { SortKey } from './query/sort';
 
 export const VIEW_COLUMN_IDS = [
   'time',

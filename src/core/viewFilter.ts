@@ -5,7 +5,7 @@
  */
 import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type Action, type Status } from './model';
 import { withoutDate } from './filterText';
-import type { DateWindow, EventFilter } from './query';
+import type { DateWindow, EventFilter } from './query/engine';
 
 /** The text filters: case-insensitive "contains". */
 export const TEXT_FILTER_KEYS = [

@@ -8,10 +8,10 @@
  * count, a chart and one page of rows. Every `seq` lets the page drop answers that a newer query
  * has overtaken. Messages from the page are validated here (isFromViewer) before the host acts.
  */
-import type { EventFilter } from '../core/query';
+import type { EventFilter } from '../core/query/engine';
 import type { ChartBar, ChartData } from '../core/viewChart';
 import { isViewColumnId, sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../core/viewColumns';
-import type { ViewFacets } from '../core/viewFacets';
+import type { ViewFacets } from '../core/query/viewFacets';
 import { parseEventFilter } from '../core/viewFilter';
 import type { HeaderInfo } from '../core/viewHeader';
 import type { RowView } from '../core/viewRows';

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LogModel } from '../core/logModel';
-import type { EventFilter } from '../core/query';
-import type { ViewSort } from '../core/viewQuery';
+import type { EventFilter } from '../core/query/engine';
+import type { ViewSort } from '../core/query/viewQuery';
 import { baseName } from './fileInputs';
 
 export type LogSource = 'viewer' | 'text';

@@ -9,7 +9,7 @@ import { countsWords, formatCount, formatPercent, plural } from '../core/display
 import { mdCode, mdText } from '../core/markdownText';
 import type { LogModel } from '../core/logModel';
 import { FORMAT_LABELS } from '../core/model';
-import { summarize } from '../core/summary';
+import { summarize } from '../core/index/summary';
 import { formatUtc } from '../core/time';
 import { provideTestHook } from './commands/testHooks';
 import type { Deps } from './deps';

@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { format as jsoncFormat, applyEdits } from 'jsonc-parser';
-import { EventIndex } from '../../src/core/eventIndex';
-import { groupEvents, newestFirstOrder, type GroupKind } from '../../src/core/grouping';
+import { EventIndex } from '../../src/core/index/eventIndex';
+import { groupEvents, newestFirstOrder, type GroupKind } from '../../src/core/index/grouping';
 import { locateErrorCodes } from '../../src/core/locate';
 import type { LogData } from '../../src/core/logData';
 import * as prettify from '../../src/core/prettify/prettify';
-import { QueryEngine, type EventFilter } from '../../src/core/query';
+import { QueryEngine, type EventFilter } from '../../src/core/query/engine';
 import { readLog } from '../../src/core/read/readLog';
-import { summarize } from '../../src/core/summary';
+import { summarize } from '../../src/core/index/summary';
 import type { BenchInputs } from './inputs';
 import { mbText, ms, time, timePair } from './measure';
 import type { Row } from './report';

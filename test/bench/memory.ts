@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { EventIndex } from '../../src/core/eventIndex';
+import { EventIndex } from '../../src/core/index/eventIndex';
 import { readLog } from '../../src/core/read/readLog';
 import { collect, mbText } from './measure';
 import type { Row } from './report';

@@ -3,7 +3,7 @@
 // bar's commands and are remembered; big levels page; reveal finds any event in any grouping.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { groupEvents } from '../../src/core/grouping';
+import { groupEvents } from '../../src/core/index/grouping';
 import { countsGlyphs } from '../../src/core/displayText';
 import { ACTION_LABELS } from '../../src/core/model';
 import { formatUtc } from '../../src/core/time';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { compareCycles } from '../../src/core/compareCycles';
+import { compareCycles } from '../../src/core/index/compareCycles';
 import { compareCyclesMarkdown } from '../../src/core/compareCyclesMarkdown';
 import { PositionMapper } from '../../src/core/read/positions';
 import { prettifyText } from '../../src/core/prettify/prettify';

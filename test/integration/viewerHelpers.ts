@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { EventFilter } from '../../src/core/query';
+import type { EventFilter } from '../../src/core/query/engine';
 import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
 import type { ToViewer } from '../../src/shared/viewerProtocol';
 import { examples } from './examples';

@@ -8,7 +8,7 @@ import { allSkipReasons, explainJson, lookupErrorCode } from '../../src/core/cat
 import { explainMarkdown } from '../../src/core/catalog/explainMarkdown';
 import { buildDetailView } from '../../src/core/detail/buildDetailView';
 import { LogModel } from '../../src/core/logModel';
-import type { EventFilter } from '../../src/core/query';
+import type { EventFilter } from '../../src/core/query/engine';
 import { hoverMarkdown, type HoverLinks } from '../../src/core/text/hoverText';
 import { logTokenAt } from '../../src/core/text/logTokenAt';
 import { readText } from './helpers';

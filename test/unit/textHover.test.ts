@@ -1,7 +1,7 @@
 // Hover texts: remediation with the actual retry time, the event's own words, links only from the caller, hostile text inert.
 import { strict as assert } from 'node:assert';
 import { LogModel } from '../../src/core/logModel';
-import type { EventFilter } from '../../src/core/query';
+import type { EventFilter } from '../../src/core/query/engine';
 import { hoverMarkdown, type HoverLinks } from '../../src/core/text/hoverText';
 import { mdInert as safeMd, safeLink } from '../../src/core/markdownText';
 import { hostileRecords } from '../fixtures/generator/hostile';

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { explainMarkdown } from '../../src/core/catalog/explainMarkdown';
-import { searchEvents } from '../../src/core/changeSearch';
+import { searchEvents } from '../../src/core/index/changeSearch';
 import { countsGlyphs, formatDuration } from '../../src/core/displayText';
-import { EventIndex } from '../../src/core/eventIndex';
-import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../src/core/facets';
+import { EventIndex } from '../../src/core/index/eventIndex';
+import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../src/core/query/facets';
 import { cleanFilter, parseRange } from '../../src/core/filterText';
-import { collectIds } from '../../src/core/idLists';
-import { QueryEngine } from '../../src/core/query';
+import { collectIds } from '../../src/core/index/idLists';
+import { QueryEngine } from '../../src/core/query/engine';
 import { summaryMarkdown } from '../../src/core/summaryMarkdown';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { LogModel } from '../../src/core/logModel';
 import { STATUSES } from '../../src/core/model';
-import { identityTypeKey } from '../../src/core/query';
+import { identityTypeKey } from '../../src/core/query/engine';
 import { buildChart, bucketWidth } from '../../src/core/viewChart';
 import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMN_IDS, VIEW_COLUMNS, sanitizeColumns, sanitizeWidths } from '../../src/core/viewColumns';
-import { MAX_CYCLES, buildFacets } from '../../src/core/viewFacets';
+import { MAX_CYCLES, buildFacets } from '../../src/core/query/viewFacets';
 import { formatBytes } from '../../src/core/displayText';
 import { TEXT_EDITOR_LIMIT, buildHeader } from '../../src/core/viewHeader';
 import { revealControls } from '../../src/core/safeText';

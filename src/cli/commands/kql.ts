@@ -4,7 +4,7 @@
  * bounds counted back (`--since 7d`) stay relative in the query, to now or to the table's newest event.
  */
 import { filterToKql, type KqlOptions } from '../../core/kql/filterToKql';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import type { CommandRequest } from '../args';
 import type { FilterSpec } from '../filters';
 import { EXIT, type CliIo, type ExitCode } from '../io';

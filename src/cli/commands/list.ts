@@ -2,9 +2,9 @@
  * `provlog list` (the filtered events, as a table or JSON) and `provlog ids` (unique job, cycle or
  * change ids, the answer to the PowerShell recipes in Microsoft's provisioning-log articles).
  */
-import { collectIds } from '../../core/idLists';
+import { collectIds } from '../../core/index/idLists';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
-import { sorterOf } from '../../core/sort';
+import { sorterOf } from '../../core/query/sort';
 import type { EventStore } from '../../core/store';
 import { formatUtc } from '../../core/time';
 import type { CommandRequest } from '../args';

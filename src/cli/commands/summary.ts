@@ -5,7 +5,7 @@
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { ENCODING_LABELS } from '../../core/read/encoding';
 import { FORMAT_LABELS } from '../../core/model';
-import { summarize, summaryJson, type LogSummary } from '../../core/summary';
+import { summarize, summaryJson, type LogSummary } from '../../core/index/summary';
 import { formatUtc } from '../../core/time';
 import type { CommandRequest } from '../args';
 import { countsText, problemLine, terminalSafe, writeJson } from '../format';

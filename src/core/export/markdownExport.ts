@@ -6,7 +6,7 @@
 import { lookupErrorCode } from '../catalog/catalog';
 import type { LogData } from '../logData';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS } from '../model';
-import { summarize } from '../summary';
+import { summarize } from '../index/summary';
 import { mdText } from '../markdownText';
 import { formatUtc } from '../time';
 

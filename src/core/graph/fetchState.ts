@@ -6,7 +6,7 @@
  * cuts the file back to that size (dropping the half-drained window's records) and starts the next window
  * there, so a cancelled pull resumed ends with the same file as one that never stopped. It holds no token.
  */
-import type { EventFilter } from '../query';
+import type { EventFilter } from '../query/engine';
 
 export type GraphApiVersion = 'v1.0' | 'beta';
 

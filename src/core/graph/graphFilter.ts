@@ -5,7 +5,7 @@
  * down: full ids (lower-cased GUIDs, whole job ids), one status, the application's service principal id. The
  * local filter still runs over every record, so pushing down never changes the result, only what travels.
  */
-import type { EventFilter } from '../query';
+import type { EventFilter } from '../query/engine';
 
 export interface GraphFilterPlan {
   /** `$filter` clauses (joined with " and "), without the time window. */

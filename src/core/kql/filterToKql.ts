@@ -4,7 +4,7 @@
  * read from the row the way the readers read it (kqlFunctions.ts). Filter text only ever becomes a
  * string literal (kqlText.ts), so it cannot change the query's structure.
  */
-import { TEXT_FILTER_FIELDS, WINDOW_MS, type EventFilter } from '../query';
+import { TEXT_FILTER_FIELDS, WINDOW_MS, type EventFilter } from '../query/engine';
 import type { StringField } from '../store';
 import { TEXT_FILTER_KEYS } from '../viewFilter';
 import { functionLets, functionsIn } from './kqlFunctions';

@@ -6,7 +6,7 @@
  * Memory holds at most a few windows' rows, whatever the total.
  */
 import { filterToKql } from '../kql/filterToKql';
-import type { EventFilter } from '../query';
+import type { EventFilter } from '../query/engine';
 import { parseTime } from '../time';
 import type { LogAnalyticsClient } from './laClient';
 import { LogAnalyticsError } from './laErrors';

@@ -2,9 +2,9 @@
  * Pieces the hover texts share: link targets the caller builds, counts, time spans, link rows.
  */
 import { formatCount, plural } from '../displayText';
-import type { StatusCounts } from '../eventIndex';
+import type { StatusCounts } from '../index/eventIndex';
 import { ACTION_LABELS, type Action } from '../model';
-import type { EventFilter } from '../query';
+import type { EventFilter } from '../query/engine';
 import { formatUtc } from '../time';
 import { mdInert as safeMd, safeLink } from '../markdownText';
 

@@ -3,7 +3,7 @@
  * span) and a job (app, systems, cycles, counts), each with links to filter the viewer or copy.
  */
 import { formatCount, plural } from '../displayText';
-import type { CycleGroup } from '../eventIndex';
+import type { CycleGroup } from '../index/eventIndex';
 import type { LogModel } from '../logModel';
 import { STATUS_LABELS } from '../model';
 import { formatUtc } from '../time';

@@ -4,7 +4,7 @@
  * log's text can influence, so every argument is validated.
  */
 import * as vscode from 'vscode';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import { parseEventFilter } from '../../core/viewFilter';
 import type { Deps } from '../deps';
 

@@ -10,7 +10,7 @@ import { cleanFilter, parseRange, withoutDate } from '../../core/filterText';
 import { formatUtc } from '../../core/time';
 import type { LogModel } from '../../core/logModel';
 import type { Action, Status } from '../../core/model';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import { config } from '../config';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';

@@ -6,11 +6,11 @@
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsGlyphs, formatCount, plural } from '../../core/displayText';
-import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../core/facets';
+import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../core/query/facets';
 import { WINDOW_LABELS, describeFilter, isEmptyFilter } from '../../core/viewFilter';
 import type { LogModel } from '../../core/logModel';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
-import type { DateWindow, EventFilter } from '../../core/query';
+import type { DateWindow, EventFilter } from '../../core/query/engine';
 import { formatUtc } from '../../core/time';
 import { uiText } from '../uiText';
 

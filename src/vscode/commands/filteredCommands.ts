@@ -8,7 +8,7 @@ import { capitalize } from '../../core/detail/identityNames';
 import { formatCount, plural } from '../../core/displayText';
 import { formatUtc } from '../../core/time';
 import { describeFilter, isEmptyFilter } from '../../core/viewFilter';
-import { ID_LABELS, collectIds, isIdKind, type IdKind } from '../../core/idLists';
+import { ID_LABELS, collectIds, isIdKind, type IdKind } from '../../core/index/idLists';
 import type { Deps } from '../deps';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../exportFlow';
 import type { OpenLog } from '../logRegistry';

@@ -5,11 +5,11 @@
  * matches. Choosing one opens its details and selects it in the viewer, the tree and the text.
  */
 import * as vscode from 'vscode';
-import { searchEvents } from '../../core/changeSearch';
+import { searchEvents } from '../../core/index/changeSearch';
 import { formatCount, plural } from '../../core/displayText';
 import type { LogModel } from '../../core/logModel';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
-import { identityLabelOf } from '../../core/grouping';
+import { identityLabelOf } from '../../core/index/grouping';
 import { formatTimeIn } from '../../core/time';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';

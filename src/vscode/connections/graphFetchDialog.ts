@@ -10,7 +10,7 @@ import { GraphClient } from '../../core/graph/graphClient';
 import { isGuid } from '../../core/graph/graphFilter';
 import { recentApps } from '../../core/graph/graphApps';
 import { STATUSES, type Status } from '../../core/model';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import { CancelledError, realClock } from '../../core/remote/clock';
 import { pickMany, pickOne, inputText } from '../commands/quickInputs';
 import type { GraphSession } from './graphSession';

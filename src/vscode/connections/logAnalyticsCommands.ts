@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { filterToKql } from '../../core/kql/filterToKql';
 import { portalQueryLink, workspaceIdProblem } from '../../core/kql/portalLink';
 import { workspaceName } from '../../core/logAnalytics/laErrors';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import { targetLog, requireLog } from '../commands/activeLog';
 import { config } from '../config';
 import type { Deps } from '../deps';

@@ -8,7 +8,7 @@ import { formatCount, plural } from '../../core/displayText';
 import { LogAnalyticsClient } from '../../core/logAnalytics/laClient';
 import { DIAGNOSTIC_SETTINGS_URL, LogAnalyticsError, workspaceName } from '../../core/logAnalytics/laErrors';
 import { pullLogs, PullStopped, type PullResult } from '../../core/logAnalytics/pull';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import { CancelledError } from '../../core/remote/clock';
 import { formatUtc } from '../../core/time';
 import { JsonLinesFile } from '../../node/jsonLinesFile';

@@ -3,7 +3,7 @@
  * else the last day, week, month or quarter, or a range typed as `start/end`.
  */
 import * as vscode from 'vscode';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import { formatUtc, parseTime } from '../../core/time';
 
 export interface TimeRange {

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { isLearnUrl, linksOf } from '../../core/detail/learnLinks';
 import { rawRecord } from '../../core/detail/rawRecord';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import type { CopyField, DetailView, FilterKind, PageMessage } from '../../shared/detailProtocol';
 import type { FilterToArgs } from '../commands/coreCommands';
 import { baseName } from '../fileInputs';

@@ -5,12 +5,12 @@
  * acts only on elements this tree handed out. With several elements selected, copy acts on all.
  */
 import * as vscode from 'vscode';
-import { compareCycles } from '../../core/compareCycles';
+import { compareCycles } from '../../core/index/compareCycles';
 import { compareCyclesMarkdown } from '../../core/compareCyclesMarkdown';
 import { capitalize } from '../../core/detail/identityNames';
 import { rawRecord } from '../../core/detail/rawRecord';
-import { identityKeyOf } from '../../core/grouping';
-import type { EventFilter } from '../../core/query';
+import { identityKeyOf } from '../../core/index/grouping';
+import type { EventFilter } from '../../core/query/engine';
 import { formatUtc } from '../../core/time';
 import { copyToClipboard } from '../commands/coreCommands';
 import { showReport } from '../commands/reportDocuments';

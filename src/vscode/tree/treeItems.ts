@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsGlyphs, countsWords, formatCount, formatDuration, plural } from '../../core/displayText';
-import type { StatusCounts } from '../../core/eventIndex';
-import { identityLabelOf } from '../../core/grouping';
-import { identityTypeKey } from '../../core/query';
+import type { StatusCounts } from '../../core/index/eventIndex';
+import { identityLabelOf } from '../../core/index/grouping';
+import { identityTypeKey } from '../../core/query/engine';
 import { ACTION_LABELS, STATUS_LABELS, type Status } from '../../core/model';
 import { formatTimeIn } from '../../core/time';
 import { severityIcon, statusIcon, tintedIcon } from './statusIcons';

@@ -4,8 +4,8 @@
  * costs a page of elements. Groupings and cycle orders are computed once per loaded model and
  * dropped with it (a log read again gets a new model).
  */
-import type { CycleGroup } from '../../core/eventIndex';
-import { failuresFirstOrder, groupEvents, type GroupKind, type Grouping } from '../../core/grouping';
+import type { CycleGroup } from '../../core/index/eventIndex';
+import { failuresFirstOrder, groupEvents, type GroupKind, type Grouping } from '../../core/index/grouping';
 import type { LogModel } from '../../core/logModel';
 import type { TreeGrouping } from '../config';
 import { nodeIds, type ChangeNode, type ContainerNode, type CycleNode, type GroupNode, type JobNode, type LogNode, type TreeNode } from './treeNodes';

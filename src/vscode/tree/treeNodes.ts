@@ -3,8 +3,8 @@
  * needs) and an id that is stable while the log and the grouping stay the same, so VS Code keeps
  * expansion and selection across refreshes and can find a revealed element again.
  */
-import type { CycleGroup, JobGroup } from '../../core/eventIndex';
-import type { EventGroup, GroupKind } from '../../core/grouping';
+import type { CycleGroup, JobGroup } from '../../core/index/eventIndex';
+import type { EventGroup, GroupKind } from '../../core/index/grouping';
 import type { Problem } from '../../core/model';
 import type { OpenLog } from '../logRegistry';
 

@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsWords, formatCount, formatDuration, plural } from '../../core/displayText';
-import type { Span } from '../../core/eventIndex';
+import type { Span } from '../../core/index/eventIndex';
 import { FORMAT_LABELS, ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import { mdCode, mdText } from '../../core/markdownText';
-import { cycleActionTable } from '../../core/summary';
+import { cycleActionTable } from '../../core/index/summary';
 import { actionTable } from '../../core/summaryMarkdown';
 import { formatUtc } from '../../core/time';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, TreeNode } from './treeNodes';

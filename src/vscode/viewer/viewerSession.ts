@@ -4,10 +4,10 @@
  * event for selection sync. One per editor, since two editors of a file filter independently.
  */
 import type { LogModel } from '../../core/logModel';
-import type { EventFilter } from '../../core/query';
+import type { EventFilter } from '../../core/query/engine';
 import { buildChart, type ChartData } from '../../core/viewChart';
 import { VIEW_COLUMNS } from '../../core/viewColumns';
-import { ViewQuery, positionOf, type ViewSort } from '../../core/viewQuery';
+import { ViewQuery, positionOf, type ViewSort } from '../../core/query/viewQuery';
 import { rowsOf } from '../../core/viewRows';
 import type { ResultMessage, RowsMessage, SortSpec } from '../../shared/viewerProtocol';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { filterToKql } from '../../../src/core/kql/filterToKql';
 import { kqlString } from '../../../src/core/kql/kqlText';
 import { LA_COLUMNS, LEGACY_COLUMNS } from '../../../src/core/kql/schema';
-import type { EventFilter } from '../../../src/core/query';
+import type { EventFilter } from '../../../src/core/query/engine';
 import { TEXT_FILTER_KEYS } from '../../../src/core/viewFilter';
 import { analyseKql, kqlTokens } from '../../emulators/kustoAnalyzer';
 

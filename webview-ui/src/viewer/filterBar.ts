@@ -6,7 +6,7 @@
  */
 import { ACTION_LABELS, STATUS_LABELS, type Action, type Status } from '../../../src/core/model';
 import { VIEW_COLUMNS, VIEW_COLUMN_IDS, type ViewColumnId } from '../../../src/core/viewColumns';
-import type { FacetValue } from '../../../src/core/viewFacets';
+import type { FacetValue } from '../../../src/core/query/viewFacets';
 import { FILTER_LABELS, WINDOW_LABELS, chipWords, filterChips, removeChip, setListValue, type TextFilterKey } from '../../../src/core/viewFilter';
 import type { EventFilter, ViewFacets } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';

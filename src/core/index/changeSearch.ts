@@ -7,9 +7,9 @@
  * from the whole log without handing VS Code 100,000 items.
  */
 import { newestFirstOrder } from './grouping';
-import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES } from './model';
-import type { EventStore, StringField } from './store';
-import { loweredStrings } from './viewText';
+import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES } from '../model';
+import type { EventStore, StringField } from '../store';
+import { loweredStrings } from '../query/textMatcher';
 
 export const SEARCH_FIELDS: readonly StringField[] = ['sourceName', 'sourceId', 'changeId', 'errorCode', 'appName'];
 

@@ -6,13 +6,13 @@
  * fields and narrows from the previous keystroke's answer. Results are identical to
  * QueryEngine.run (the unit tests check it); it answers for identity types and date windows.
  */
-import type { LogModel } from './logModel';
-import { distinctValues, ordinalSet, TEXT_FILTER_FIELDS, type EventFilter } from './query';
+import type { LogModel } from '../logModel';
+import { distinctValues, ordinalSet, TEXT_FILTER_FIELDS, type EventFilter } from './engine';
 import type { SortDirection, SortKey } from './sort';
-import { ACTIONS, STATUSES } from './model';
-import { FLAG_CHANGED } from './store';
-import { TEXT_FILTER_KEYS, type TextFilterKey } from './viewFilter';
-import { needleOf, type TextMatcher } from './viewText';
+import { ACTIONS, STATUSES } from '../model';
+import { FLAG_CHANGED } from '../store';
+import { TEXT_FILTER_KEYS, type TextFilterKey } from '../viewFilter';
+import { needleOf, type TextMatcher } from './textMatcher';
 
 export interface ViewSort {
   key: SortKey;

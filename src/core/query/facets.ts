@@ -3,9 +3,9 @@
  * filter picker offers (the portal offers values from the tenant; we offer the file's). Counted on
  * interned ids in one pass per field.
  */
-import { identityTypeKey } from './query';
-import { ACTIONS, STATUSES, type Action, type Status } from './model';
-import type { EventStore, StringField } from './store';
+import { identityTypeKey } from './engine';
+import { ACTIONS, STATUSES, type Action, type Status } from '../model';
+import type { EventStore, StringField } from '../store';
 
 export interface FacetValue<T extends string = string> {
   value: T;

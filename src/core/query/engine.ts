@@ -5,10 +5,10 @@
  * interned value rather than once per event, which keeps a filter change within milliseconds at
  * 100,000 events.
  */
-import { ACTIONS, STATUSES, type Action, type Status } from './model';
-import { FLAG_CHANGED, STRING_FIELDS, type EventStore, type StringField } from './store';
-import type { TextFilterKey } from './viewFilter';
-import { TextMatcher } from './viewText';
+import { ACTIONS, STATUSES, type Action, type Status } from '../model';
+import { FLAG_CHANGED, STRING_FIELDS, type EventStore, type StringField } from '../store';
+import type { TextFilterKey } from '../viewFilter';
+import { TextMatcher } from './textMatcher';
 
 /** The matcher scope of free text over every interned string (the viewer's scopes are filter keys). */
 const EVERY_STRING = '*';

@@ -4,10 +4,10 @@
  * as the portal offers only what the tenant has. One pass over the columns (no string work per
  * event), so it costs a few milliseconds at 100,000 events.
  */
-import { lookupErrorCode } from './catalog/catalog';
-import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS } from './model';
-import { identityTypeKey } from './query';
-import type { EventStore, StringField } from './store';
+import { lookupErrorCode } from '../catalog/catalog';
+import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS } from '../model';
+import { identityTypeKey } from './engine';
+import type { EventStore, StringField } from '../store';
 
 export interface FacetValue {
   value: string;

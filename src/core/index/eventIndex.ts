@@ -2,8 +2,8 @@
  * Job → cycle → change grouping of a store, with counts and time spans per group. Built once per
  * loaded log (tens of milliseconds at 100,000 events); the tree, hovers and summaries read from it.
  */
-import { STATUSES, type Status } from './model';
-import type { EventStore } from './store';
+import { STATUSES, type Status } from '../model';
+import type { EventStore } from '../store';
 
 export interface StatusCounts {
   total: number;

@@ -3,8 +3,8 @@
  * rate, and per cycle the action × status table (as MSIdentityTools' -SummarizeByCycleId shows it).
  */
 import { countStatus, emptyCounts, type EventIndex, type StatusCounts } from './eventIndex';
-import { ACTIONS, STATUSES, type Action, type Problem, type Status } from './model';
-import { FLAG_CHANGED, type EventStore } from './store';
+import { ACTIONS, STATUSES, type Action, type Problem, type Status } from '../model';
+import { FLAG_CHANGED, type EventStore } from '../store';
 
 export interface ErrorCodeCount {
   code: string;

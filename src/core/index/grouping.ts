@@ -9,9 +9,9 @@
  * asked for (the tree asks for a page). Regrouping costs a few passes over typed arrays.
  */
 import type { StatusCounts } from './eventIndex';
-import { STATUSES, type Status } from './model';
-import { sorterOf } from './sort';
-import type { EventStore } from './store';
+import { STATUSES, type Status } from '../model';
+import { sorterOf } from '../query/sort';
+import type { EventStore } from '../store';
 
 export type GroupKind = 'identity' | 'errorCode' | 'status';
 

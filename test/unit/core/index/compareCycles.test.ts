@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { compareCycles, type IdentityRow } from '../../src/core/compareCycles';
-import { compareCyclesMarkdown, MAX_ROWS } from '../../src/core/compareCyclesMarkdown';
-import { EventIndex } from '../../src/core/eventIndex';
-import { storeOf, type EventSpec } from './treeFixtures';
+import { compareCycles, type IdentityRow } from '../../../../src/core/index/compareCycles';
+import { compareCyclesMarkdown, MAX_ROWS } from '../../../../src/core/compareCyclesMarkdown';
+import { EventIndex } from '../../../../src/core/index/eventIndex';
+import { storeOf, type EventSpec } from '../../treeFixtures';
 
 const T0 = Date.UTC(2026, 2, 2, 10);
 const T1 = Date.UTC(2026, 2, 2, 10, 40);

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { EventIndex } from '../../src/core/eventIndex';
-import { failuresFirstOrder, groupEvents, identityKeyOf, newestFirstOrder, type GroupKind } from '../../src/core/grouping';
-import { generateRecords } from '../fixtures/generator/records';
-import { portalJson } from '../fixtures/generator/writers';
-import { readText } from './helpers';
-import { bigStore, storeOf } from './treeFixtures';
+import { EventIndex } from '../../../../src/core/index/eventIndex';
+import { failuresFirstOrder, groupEvents, identityKeyOf, newestFirstOrder, type GroupKind } from '../../../../src/core/index/grouping';
+import { generateRecords } from '../../../fixtures/generator/records';
+import { portalJson } from '../../../fixtures/generator/writers';
+import { readText } from '../../helpers';
+import { bigStore, storeOf } from '../../treeFixtures';
 
 const log = readText(portalJson(generateRecords({ seed: 31, count: 900, perCycle: 30 })));
 const { store } = log;

@@ -6,8 +6,8 @@
  */
 import type { CycleGroup, StatusCounts } from './eventIndex';
 import { identityKeyOf, identityLabelOf } from './grouping';
-import type { Action, Status } from './model';
-import type { EventStore } from './store';
+import type { Action, Status } from '../model';
+import type { EventStore } from '../store';
 import { cycleActionTable } from './summary';
 
 export interface Outcome {
