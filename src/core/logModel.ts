@@ -8,7 +8,7 @@ import { QueryEngine } from './query/engine';
 import { rawTextAt, recordAt } from './read/recordAt';
 import { sorterOf, type Sorter } from './query/sort';
 import type { ProvisioningRecord } from './model';
-import type { DiagnosticSettings, LogDiagnostic } from './text/logDiagnostics';
+import type { DiagnosticSettings, LogDiagnostic } from './views/editor/logDiagnostics';
 
 /** Diagnostics of every file of a log, worked out where it was read (off the main thread). */
 export interface PrecomputedDiagnostics {

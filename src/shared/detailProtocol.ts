@@ -13,11 +13,11 @@ import {
   type DetailTab,
   type DetailView,
   type FilterKind,
-} from '../core/detail/detailTypes';
+} from '../core/views/detail/detailTypes';
 import { isIndex, isRecord } from './messageChecks';
 import type { TimeZoneChoice } from '../core/time';
 
-export * from '../core/detail/detailTypes';
+export * from '../core/views/detail/detailTypes';
 
 /** What the page keeps with setState, and what VS Code hands the serializer after a reload. */
 export interface DetailState {

@@ -9,12 +9,12 @@
  * has overtaken. Messages from the page are validated here (isFromViewer) before the host acts.
  */
 import type { EventFilter } from '../core/query/engine';
-import type { ChartBar, ChartData } from '../core/viewChart';
+import type { ChartBar, ChartData } from '../core/views/viewer/chart';
 import { isViewColumnId, sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../core/viewColumns';
 import type { ViewFacets } from '../core/query/viewFacets';
 import { parseEventFilter } from '../core/viewFilter';
-import type { HeaderInfo } from '../core/viewHeader';
-import type { RowView } from '../core/viewRows';
+import type { HeaderInfo } from '../core/views/viewer/header';
+import type { RowView } from '../core/views/viewer/rows';
 import { isIndex, isRecord } from './messageChecks';
 import type { TimeZoneChoice } from '../core/time';
 

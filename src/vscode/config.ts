@@ -3,7 +3,7 @@
  * package.json. To add a setting: declare it under contributes.configuration, add a getter here.
  */
 import * as vscode from 'vscode';
-import type { DiagnosticSettings } from '../core/text/logDiagnostics';
+import type { DiagnosticSettings } from '../core/views/editor/logDiagnostics';
 import type { TimeZoneChoice } from '../core/time';
 import { VIEW_COLUMN_IDS } from '../core/viewColumns';
 

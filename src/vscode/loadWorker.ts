@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toMessage, type InputFile } from '../core/logData';
 import { readLog } from '../core/read/readLog';
-import { logDiagnostics } from '../core/text/logDiagnostics';
+import { logDiagnostics } from '../core/views/editor/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 
 const port = parentPort;

@@ -1,6 +1,6 @@
 /** Messages between the extension host and the load worker. */
 import type { LogMessage } from '../core/logData';
-import type { DiagnosticSettings, LogDiagnostic } from '../core/text/logDiagnostics';
+import type { DiagnosticSettings, LogDiagnostic } from '../core/views/editor/logDiagnostics';
 
 export interface WorkerFile {
   name: string;

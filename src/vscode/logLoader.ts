@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { fromMessage, type InputFile, type LogData } from '../core/logData';
 import { LogModel, type PrecomputedDiagnostics } from '../core/logModel';
 import { StoreBuilder } from '../core/store';
-import type { DiagnosticSettings } from '../core/text/logDiagnostics';
+import type { DiagnosticSettings } from '../core/views/editor/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 
 export interface LoadOptions {

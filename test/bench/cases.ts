@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { format as jsoncFormat, applyEdits } from 'jsonc-parser';
 import { EventIndex } from '../../src/core/index/eventIndex';
 import { groupEvents, newestFirstOrder, type GroupKind } from '../../src/core/index/grouping';
-import { locateErrorCodes } from '../../src/core/locate';
+import { locateErrorCodes } from '../../src/core/views/editor/locate';
 import type { LogData } from '../../src/core/logData';
 import * as prettify from '../../src/core/prettify/prettify';
 import { QueryEngine, type EventFilter } from '../../src/core/query/engine';

@@ -2,7 +2,7 @@
 // explanation and is drawn there; raw JSON; "Show Change Details" at the cursor; hostile text.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { buildDetailView } from '../../src/core/detail/buildDetailView';
+import { buildDetailView } from '../../src/core/views/detail/buildDetailView';
 import { describeRetry, lookupErrorCode } from '../../src/core/catalog/catalog';
 import { toGraphShape } from '../../src/core/export/graphShape';
 import { prettifyText } from '../../src/core/prettify/prettify';

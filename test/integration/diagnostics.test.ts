@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../src/core/catalog/catalog';
-import { logDiagnostics } from '../../src/core/text/logDiagnostics';
+import { logDiagnostics } from '../../src/core/views/editor/logDiagnostics';
 import { closeAllEditors, codeOf, deps, diagnosticsOf, exampleUri, freshCopy, freshFolderWith, openAsText, registerAsViewer, setting, waitFor } from './textTestSupport';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { LogModel } from '../../src/core/logModel';
-import { RENDER_LIMIT } from '../../src/core/paging';
+import { RENDER_LIMIT } from '../../src/core/views/tree/paging';
 import type { ContainerNode, CycleNode, JobNode, LogNode, MoreNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { changeItems, SEARCH_LIMIT } from '../../src/vscode/commands/goToChange';
 import { bigStore, logDataOf } from '../unit/treeFixtures';

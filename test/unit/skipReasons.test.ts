@@ -6,11 +6,11 @@ import * as assert from 'node:assert/strict';
 import { explainText } from '../../src/cli/commands/errorCodes';
 import { allSkipReasons, explainJson, lookupErrorCode } from '../../src/core/catalog/catalog';
 import { explainMarkdown } from '../../src/core/catalog/explainMarkdown';
-import { buildDetailView } from '../../src/core/detail/buildDetailView';
+import { buildDetailView } from '../../src/core/views/detail/buildDetailView';
 import { LogModel } from '../../src/core/logModel';
 import type { EventFilter } from '../../src/core/query/engine';
-import { hoverMarkdown, type HoverLinks } from '../../src/core/text/hoverText';
-import { logTokenAt } from '../../src/core/text/logTokenAt';
+import { hoverMarkdown, type HoverLinks } from '../../src/core/views/editor/hoverText';
+import { logTokenAt } from '../../src/core/views/editor/logTokenAt';
 import { readText } from './helpers';
 import { diagnosticRecord, lines, skippedOverrides } from '../fixtures/realShapes';
 

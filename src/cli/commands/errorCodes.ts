@@ -6,7 +6,7 @@
  * catalog's explainJson contract).
  */
 import { describeRetry, explainJson, lookupErrorCode } from '../../core/catalog/catalog';
-import { locateErrorCodes, type ErrorLocation } from '../../core/locate';
+import { locateErrorCodes, type ErrorLocation } from '../../core/views/editor/locate';
 import type { CommandRequest } from '../args';
 import { terminalSafe, writeJson, writeJsonArray } from '../format';
 import { EXIT, type CliIo, type ExitCode } from '../io';

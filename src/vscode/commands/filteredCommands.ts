@@ -4,7 +4,7 @@
  * IDs, change IDs of the create events, …), export them.
  */
 import * as vscode from 'vscode';
-import { capitalize } from '../../core/detail/identityNames';
+import { capitalize } from '../../core/views/detail/identityNames';
 import { formatCount, plural } from '../../core/displayText';
 import { formatUtc } from '../../core/time';
 import { describeFilter, isEmptyFilter } from '../../core/viewFilter';

@@ -5,8 +5,8 @@
  * that exact link for this event and it is https on learn.microsoft.com.
  */
 import * as vscode from 'vscode';
-import { isLearnUrl, linksOf } from '../../core/detail/learnLinks';
-import { rawRecord } from '../../core/detail/rawRecord';
+import { isLearnUrl, linksOf } from '../../core/views/detail/learnLinks';
+import { rawRecord } from '../../core/views/detail/rawRecord';
 import type { EventFilter } from '../../core/query/engine';
 import type { CopyField, DetailView, FilterKind, PageMessage } from '../../shared/detailProtocol';
 import type { FilterToArgs } from '../commands/coreCommands';

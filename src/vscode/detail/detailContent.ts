@@ -4,7 +4,7 @@
  * index of an event moves when the file is edited or read again; the ids find it again.
  */
 import * as vscode from 'vscode';
-import { buildDetailView } from '../../core/detail/buildDetailView';
+import { buildDetailView } from '../../core/views/detail/buildDetailView';
 import type { LogModel } from '../../core/logModel';
 import type { DetailState, DetailTab, DetailView, EmptyView } from '../../shared/detailProtocol';
 import { baseName } from '../fileInputs';

@@ -4,7 +4,7 @@
  * the viewer or tree.
  */
 import * as vscode from 'vscode';
-import { eventAtOffset, utf8Length } from '../../core/detail/eventAtOffset';
+import { eventAtOffset, utf8Length } from '../../core/views/detail/eventAtOffset';
 import type { EventSelection, LogRegistry } from '../logRegistry';
 
 export interface EventRef {

@@ -6,7 +6,7 @@
  * file and take effect at once.
  */
 import * as vscode from 'vscode';
-import { logDiagnostics, type DiagnosticSettings, type LogDiagnostic } from '../../core/text/logDiagnostics';
+import { logDiagnostics, type DiagnosticSettings, type LogDiagnostic } from '../../core/views/editor/logDiagnostics';
 import { config } from '../config';
 import type { Deps } from '../deps';
 import { fileUriOf, type OpenLog } from '../logRegistry';

@@ -5,8 +5,8 @@
  * whose links may run only the three commands in HOVER_COMMANDS.
  */
 import * as vscode from 'vscode';
-import { hoverMarkdown } from '../../core/text/hoverText';
-import { logTokenAt } from '../../core/text/logTokenAt';
+import { hoverMarkdown } from '../../core/views/editor/hoverText';
+import { logTokenAt } from '../../core/views/editor/logTokenAt';
 import { PositionMapper } from '../../core/read/positions';
 import type { Deps } from '../deps';
 import type { CurrentTextLogs } from './currentTextLogs';

@@ -5,8 +5,8 @@
  */
 import type * as vscode from 'vscode';
 import type { LogModel } from '../../core/logModel';
-import type { HoverLinks } from '../../core/text/hoverParts';
-import { sameEvent } from '../../core/text/sameEvent';
+import type { HoverLinks } from '../../core/views/editor/hoverParts';
+import { sameEvent } from '../../core/views/editor/sameEvent';
 import { commandUri } from '../commands/coreCommands';
 import type { LogRegistry } from '../logRegistry';
 

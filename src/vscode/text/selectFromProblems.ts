@@ -11,7 +11,7 @@
  * cursor can be seen (their events are reached through the viewer, tree and detail panel).
  */
 import * as vscode from 'vscode';
-import { sameEvent } from '../../core/text/sameEvent';
+import { sameEvent } from '../../core/views/editor/sameEvent';
 import type { Deps } from '../deps';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 

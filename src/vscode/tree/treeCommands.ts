@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { compareCycles } from '../../core/index/compareCycles';
 import { compareCyclesMarkdown } from '../../core/compareCyclesMarkdown';
-import { capitalize } from '../../core/detail/identityNames';
-import { rawRecord } from '../../core/detail/rawRecord';
+import { capitalize } from '../../core/views/detail/identityNames';
+import { rawRecord } from '../../core/views/detail/rawRecord';
 import { identityKeyOf } from '../../core/index/grouping';
 import type { EventFilter } from '../../core/query/engine';
 import { formatUtc } from '../../core/time';

@@ -5,7 +5,7 @@
  * objects VS Code already holds.
  */
 import * as vscode from 'vscode';
-import { firstPage, nextPage, previousPage, windowHolding, clamp, type PageWindow } from '../../core/paging';
+import { firstPage, nextPage, previousPage, windowHolding, clamp, type PageWindow } from '../../core/views/tree/paging';
 import type { TreeGrouping } from '../config';
 import type { LogRegistry } from '../logRegistry';
 import { renderItem } from './treeItems';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LogModel } from '../../core/logModel';
 import { formatUtc } from '../../core/time';
 import { describeFilter } from '../../core/viewFilter';
-import { TEXT_EDITOR_LIMIT } from '../../core/viewHeader';
+import { TEXT_EDITOR_LIMIT } from '../../core/views/viewer/header';
 import type { IdField } from '../../shared/viewerProtocol';
 import { exportEvents } from '../exportFlow';
 import { baseName } from '../fileInputs';

@@ -5,10 +5,10 @@
  */
 import type { LogModel } from '../../core/logModel';
 import type { EventFilter } from '../../core/query/engine';
-import { buildChart, type ChartData } from '../../core/viewChart';
+import { buildChart, type ChartData } from '../../core/views/viewer/chart';
 import { VIEW_COLUMNS } from '../../core/viewColumns';
 import { ViewQuery, positionOf, type ViewSort } from '../../core/query/viewQuery';
-import { rowsOf } from '../../core/viewRows';
+import { rowsOf } from '../../core/views/viewer/rows';
 import type { ResultMessage, RowsMessage, SortSpec } from '../../shared/viewerProtocol';
 
 /** One ViewQuery per model, shared by the editors of a file (its sort orders are the costly part). */
