@@ -7,7 +7,7 @@ import {
   type ProvisioningRecord,
   type Status,
 } from './model';
-import { skipReasonText } from './skipReason';
+import { skipReasonText } from './catalog/skipReason';
 
 /**
  * The compact, columnar form of a log's events: one typed array per field, strings interned in one

@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { concatBytes } from '../core/read/bytes';
 import { plural } from '../core/displayText';
-import { exportCsvTrio, type CsvTrioFile } from '../core/export/csvExport';
-import { exportJson } from '../core/export/jsonExport';
-import { exportMarkdown } from '../core/export/markdownExport';
+import { exportCsvTrio, type CsvTrioFile } from '../core/output/csvExport';
+import { exportJson } from '../core/output/jsonExport';
+import { exportMarkdown } from '../core/output/markdownExport';
 import type { LogModel } from '../core/logModel';
 import { baseName } from './fileInputs';
 import { homeFolder } from './logSets';

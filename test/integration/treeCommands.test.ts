@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { compareCycles } from '../../src/core/index/compareCycles';
-import { compareCyclesMarkdown } from '../../src/core/compareCyclesMarkdown';
+import { compareCyclesMarkdown } from '../../src/core/output/compareCyclesMarkdown';
 import { PositionMapper } from '../../src/core/read/positions';
 import { prettifyText } from '../../src/core/prettify/prettify';
 import type { EventSelection, FilterRequest } from '../../src/vscode/logRegistry';

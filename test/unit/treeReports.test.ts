@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { explainMarkdown } from '../../src/core/catalog/explainMarkdown';
+import { explainMarkdown } from '../../src/core/output/explainMarkdown';
 import { searchEvents } from '../../src/core/index/changeSearch';
 import { countsGlyphs, formatDuration } from '../../src/core/displayText';
 import { EventIndex } from '../../src/core/index/eventIndex';
@@ -7,7 +7,7 @@ import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../
 import { cleanFilter, parseRange } from '../../src/core/filterText';
 import { collectIds } from '../../src/core/index/idLists';
 import { QueryEngine } from '../../src/core/query/engine';
-import { summaryMarkdown } from '../../src/core/summaryMarkdown';
+import { summaryMarkdown } from '../../src/core/output/summaryMarkdown';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
 import { readText } from './helpers';

@@ -6,9 +6,9 @@
  */
 import { basename } from 'node:path';
 import { plural } from '../../core/displayText';
-import { exportCsvTrio } from '../../core/export/csvExport';
-import { exportJson } from '../../core/export/jsonExport';
-import { exportMarkdown } from '../../core/export/markdownExport';
+import { exportCsvTrio } from '../../core/output/csvExport';
+import { exportJson } from '../../core/output/jsonExport';
+import { exportMarkdown } from '../../core/output/markdownExport';
 import type { CommandRequest } from '../args';
 import { assertNotAnInput, EXIT, openOutput, outputOrStdout, UsageError, type CliIo, type ExitCode, type FileWriter } from '../io';
 import { select, type Selection } from '../readInputs';

@@ -1,6 +1,6 @@
 /** "Show Summary of Active Log": the core's summary report of a log, in the Markdown preview. */
 import * as vscode from 'vscode';
-import { summaryMarkdown } from '../../core/summaryMarkdown';
+import { summaryMarkdown } from '../../core/output/summaryMarkdown';
 import type { Deps } from '../deps';
 import { requireLog } from './activeLog';
 import { showReport } from './reportDocuments';

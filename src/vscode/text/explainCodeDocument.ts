@@ -4,7 +4,7 @@
  * The page is a read-only virtual document (scheme `provlog-explain`), so nothing asks to be saved.
  */
 import * as vscode from 'vscode';
-import { explainMarkdown } from '../../core/catalog/explainMarkdown';
+import { explainMarkdown } from '../../core/output/explainMarkdown';
 import { eventContext } from '../commands/explainCode';
 import type { Deps } from '../deps';
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { compareCycles } from '../../core/index/compareCycles';
-import { compareCyclesMarkdown } from '../../core/compareCyclesMarkdown';
+import { compareCyclesMarkdown } from '../../core/output/compareCyclesMarkdown';
 import { capitalize } from '../../core/views/detail/identityNames';
 import { rawRecord } from '../../core/views/detail/rawRecord';
 import { identityKeyOf } from '../../core/index/grouping';

@@ -11,7 +11,7 @@ import type { Span } from '../../core/index/eventIndex';
 import { FORMAT_LABELS, ACTION_LABELS, STATUS_LABELS } from '../../core/model';
 import { mdCode, mdText } from '../../core/markdownText';
 import { cycleActionTable } from '../../core/index/summary';
-import { actionTable } from '../../core/summaryMarkdown';
+import { actionTable } from '../../core/output/summaryMarkdown';
 import { formatUtc } from '../../core/time';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, TreeNode } from './treeNodes';
 

@@ -3,7 +3,7 @@
  * key order as written), or, for CSV rows, which have no JSON of their own, the record rebuilt in
  * the Graph shape of the portal's JSON download.
  */
-import { toGraphShape } from '../../export/graphShape';
+import { toGraphShape } from '../../output/graphShape';
 import type { LogModel } from '../../logModel';
 import type { Flavor } from '../../model';
 import { prettifyText } from '../../prettify/prettify';

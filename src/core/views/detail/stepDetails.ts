@@ -5,7 +5,7 @@
  */
 import { lookupSkipReason } from '../../catalog/catalog';
 import type { ProvisioningRecord } from '../../model';
-import { skippingStep, stepSkipReason } from '../../skipReason';
+import { skippingStep, stepSkipReason } from '../../catalog/skipReason';
 import { remediationSteps } from './remediationSteps';
 import type { DetailPair, SkipView } from './detailTypes';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareCycles, type IdentityRow } from '../../../../src/core/index/compareCycles';
-import { compareCyclesMarkdown, MAX_ROWS } from '../../../../src/core/compareCyclesMarkdown';
+import { compareCyclesMarkdown, MAX_ROWS } from '../../../../src/core/output/compareCyclesMarkdown';
 import { EventIndex } from '../../../../src/core/index/eventIndex';
 import { storeOf, type EventSpec } from '../../treeFixtures';
 

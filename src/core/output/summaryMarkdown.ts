@@ -4,15 +4,15 @@
  * table over all its cycles and over its latest cycle (MSIdentityTools' -SummarizeByCycleId
  * layout), then what the reader could not read. Every log value is escaped.
  */
-import { lookupErrorCode } from './catalog/catalog';
-import { TABLE_ACTIONS } from './index/compareCycles';
-import { formatCount, formatDuration, formatPercent, plural } from './displayText';
-import type { EventIndex, JobGroup, StatusCounts } from './index/eventIndex';
-import type { LogData } from './logData';
-import { mdCode, mdTable, mdText } from './markdownText';
-import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, type Action, type Problem } from './model';
-import { cycleActionTable, summarize } from './index/summary';
-import { formatUtc } from './time';
+import { lookupErrorCode } from '../catalog/catalog';
+import { TABLE_ACTIONS } from '../index/compareCycles';
+import { formatCount, formatDuration, formatPercent, plural } from '../displayText';
+import type { EventIndex, JobGroup, StatusCounts } from '../index/eventIndex';
+import type { LogData } from '../logData';
+import { mdCode, mdTable, mdText } from '../markdownText';
+import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, type Action, type Problem } from '../model';
+import { cycleActionTable, summarize } from '../index/summary';
+import { formatUtc } from '../time';
 
 /** Error codes listed; the rest are counted in one line. */
 const TOP_CODES = 10;

@@ -3,12 +3,12 @@
  * fixed, who fails now, who is still failing, who appears in only one cycle, and how each error
  * code's count moved. Rows are capped per section; log values are escaped.
  */
-import type { CycleComparison, CycleSide, IdentityRow, Outcome } from './index/compareCycles';
-import { formatCount, formatDuration, plural } from './displayText';
-import { mdCode, mdTable, mdText } from './markdownText';
-import { ACTION_LABELS, STATUS_LABELS } from './model';
+import type { CycleComparison, CycleSide, IdentityRow, Outcome } from '../index/compareCycles';
+import { formatCount, formatDuration, plural } from '../displayText';
+import { mdCode, mdTable, mdText } from '../markdownText';
+import { ACTION_LABELS, STATUS_LABELS } from '../model';
 import { actionTable } from './summaryMarkdown';
-import { formatUtc } from './time';
+import { formatUtc } from '../time';
 
 /** Rows listed per section; the rest are counted. */
 export const MAX_ROWS = 200;

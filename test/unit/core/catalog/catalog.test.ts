@@ -8,15 +8,15 @@ import {
   lookupErrorCode,
   lookupSkipReason,
   retryTime,
-} from '../../src/core/catalog/catalog';
+} from '../../../../src/core/catalog/catalog';
 import {
   describeAction,
   describeErrorCategory,
   describeInitiatorType,
   describeStatus,
   describeStepType,
-} from '../../src/core/catalog/enumDocs';
-import { repoRoot } from '../harness/repoPaths';
+} from '../../../../src/core/catalog/enumDocs';
+import { repoRoot } from '../../../harness/repoPaths';
 
 // The shared folder sits beside the repository (../shared), wherever the clone is.
 const SHARED = join(repoRoot, '..', 'shared');

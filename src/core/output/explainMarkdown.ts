@@ -6,7 +6,7 @@
  */
 import { mdCode, mdLink, mdQuote, mdText } from '../markdownText';
 import { formatUtc } from '../time';
-import { describeRetry, lookupErrorCode } from './catalog';
+import { describeRetry, lookupErrorCode } from '../catalog/catalog';
 
 export interface ExplainContext {
   /** The event's time (epoch ms), to tell when the service retries. */

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { exportJson } from '../../src/core/export/jsonExport';
-import { exportMarkdown } from '../../src/core/export/markdownExport';
-import { mdText } from '../../src/core/markdownText';
-import { recordAt } from '../../src/core/read/recordAt';
-import { hostileRecords } from '../fixtures/generator/hostile';
-import { generateRecords } from '../fixtures/generator/records';
-import { diagnosticJsonLines, logAnalyticsJson, portalJson } from '../fixtures/generator/writers';
-import { readText } from './helpers';
+import { exportJson } from '../../../../src/core/output/jsonExport';
+import { exportMarkdown } from '../../../../src/core/output/markdownExport';
+import { mdText } from '../../../../src/core/markdownText';
+import { recordAt } from '../../../../src/core/read/recordAt';
+import { hostileRecords } from '../../../fixtures/generator/hostile';
+import { generateRecords } from '../../../fixtures/generator/records';
+import { diagnosticJsonLines, logAnalyticsJson, portalJson } from '../../../fixtures/generator/writers';
+import { readText } from '../../helpers';
 
 const records = generateRecords({ seed: 21, count: 80 });
 

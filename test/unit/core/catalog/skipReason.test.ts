@@ -3,16 +3,16 @@
  * the reason column, the detail panel, hovers and explain carry it, from the skip-reason catalog.
  */
 import * as assert from 'node:assert/strict';
-import { explainText } from '../../src/cli/commands/errorCodes';
-import { allSkipReasons, explainJson, lookupErrorCode } from '../../src/core/catalog/catalog';
-import { explainMarkdown } from '../../src/core/catalog/explainMarkdown';
-import { buildDetailView } from '../../src/core/views/detail/buildDetailView';
-import { LogModel } from '../../src/core/logModel';
-import type { EventFilter } from '../../src/core/query/engine';
-import { hoverMarkdown, type HoverLinks } from '../../src/core/views/editor/hoverText';
-import { logTokenAt } from '../../src/core/views/editor/logTokenAt';
-import { readText } from './helpers';
-import { diagnosticRecord, lines, skippedOverrides } from '../fixtures/realShapes';
+import { explainText } from '../../../../src/cli/commands/errorCodes';
+import { allSkipReasons, explainJson, lookupErrorCode } from '../../../../src/core/catalog/catalog';
+import { explainMarkdown } from '../../../../src/core/output/explainMarkdown';
+import { buildDetailView } from '../../../../src/core/views/detail/buildDetailView';
+import { LogModel } from '../../../../src/core/logModel';
+import type { EventFilter } from '../../../../src/core/query/engine';
+import { hoverMarkdown, type HoverLinks } from '../../../../src/core/views/editor/hoverText';
+import { logTokenAt } from '../../../../src/core/views/editor/logTokenAt';
+import { readText } from '../../helpers';
+import { diagnosticRecord, lines, skippedOverrides } from '../../../fixtures/realShapes';
 
 const links: HoverLinks = {
   showDetails: (i) => `cmd:show/${i}`,
