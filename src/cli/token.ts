@@ -4,8 +4,8 @@
  * says the token has expired. The token is never echoed: errors name the source, not the value.
  */
 import { exec } from 'node:child_process';
-import type { TokenSource } from '../core/remote/auth';
-import { redact, Secret } from '../core/remote/secret';
+import type { TokenSource } from '../core/sources/http/auth';
+import { redact, Secret } from '../core/sources/http/secret';
 import { CliFailure, EXIT } from './io';
 
 export const TOKEN_ENV = 'PROVLOG_TOKEN';

@@ -7,10 +7,10 @@
 import { createReadStream } from 'node:fs';
 import { chmod, readFile, rename, stat, truncate, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { isComplete, parseState, sameQuery, serializeState, stateFileName, type GraphFetchState, type GraphQuery } from '../core/graph/fetchState';
-import { GraphPullError } from '../core/graph/graphErrors';
-import { OVERLAP_MS, pullGraph, type GraphSink, type PullOptions, type PullProgress } from '../core/graph/graphPuller';
-import { rememberLine, SeenIds } from '../core/graph/seenIds';
+import { isComplete, parseState, sameQuery, serializeState, stateFileName, type GraphFetchState, type GraphQuery } from '../core/sources/graph/fetchState';
+import { GraphPullError } from '../core/sources/graph/graphErrors';
+import { OVERLAP_MS, pullGraph, type GraphSink, type PullOptions, type PullProgress } from '../core/sources/graph/graphPuller';
+import { rememberLine, SeenIds } from '../core/sources/graph/seenIds';
 import { JsonLinesFile } from './jsonLinesFile';
 
 /** Fetch newer starts this long before the newest record: Graph's logs can arrive a few minutes late. */

@@ -5,7 +5,7 @@
  * Log Analytics emulator to answer invalid queries with the service's kind of 400.
  */
 import { createRequire } from 'node:module';
-import { LA_COLUMNS, LA_TABLE, schemaText, type KustoType } from '../../src/core/kql/schema';
+import { LA_COLUMNS, LA_TABLE, schemaText, type KustoType } from '../../src/core/sources/kql/schema';
 
 export interface KustoDiagnostic {
   code: string;

@@ -4,7 +4,7 @@
  * pool of generated records so that a million-row workspace costs no memory. Ids and change ids are
  * unique per row; TimeGenerated has the service's seven fraction digits.
  */
-import { LA_COLUMNS } from '../../src/core/kql/schema';
+import { LA_COLUMNS } from '../../src/core/sources/kql/schema';
 import { generateRecords } from '../fixtures/generator/records';
 import { toLogAnalyticsRow } from '../fixtures/generator/writers';
 

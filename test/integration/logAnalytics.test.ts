@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
-import { portalQueryLink } from '../../src/core/kql/portalLink';
+import { portalQueryLink } from '../../src/core/sources/kql/portalLink';
 import type { PullOutcome } from '../../src/vscode/connections/queryPull';
 import { analyseKql } from '../emulators/kustoAnalyzer';
 import { generateRecords } from '../fixtures/generator/records';

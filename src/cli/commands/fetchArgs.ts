@@ -3,7 +3,7 @@
  * the output file, where the token comes from and which cloud. Each source adds its own options.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CLOUD_NAMES, isCloudName, type CloudName } from '../../core/remote/endpoints';
+import { CLOUD_NAMES, isCloudName, type CloudName } from '../../core/sources/http/endpoints';
 import { FILTER_OPTIONS, parseFilterOptions, type FilterSpec } from '../filters';
 import { UsageError } from '../io';
 

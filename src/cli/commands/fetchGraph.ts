@@ -3,14 +3,14 @@
  * paced to the reports' budget, resumable (--resume) and extendable (--newer). The token comes from
  * PROVLOG_TOKEN or --token-command and goes nowhere but the Authorization header.
  */
-import { GRAPH_REPORTS_BUDGET, RateLimiter } from '../../core/graph/rateLimiter';
-import type { GraphQuery } from '../../core/graph/fetchState';
-import { GraphPullError } from '../../core/graph/graphErrors';
-import { planGraphFilter } from '../../core/graph/graphFilter';
-import { progressText, resultText } from '../../core/graph/progressText';
-import { CancelledError, realClock } from '../../core/remote/clock';
-import { CLOUDS, endpointProblem } from '../../core/remote/endpoints';
-import { TransportError } from '../../core/remote/transport';
+import { GRAPH_REPORTS_BUDGET, RateLimiter } from '../../core/sources/graph/rateLimiter';
+import type { GraphQuery } from '../../core/sources/graph/fetchState';
+import { GraphPullError } from '../../core/sources/graph/graphErrors';
+import { planGraphFilter } from '../../core/sources/graph/graphFilter';
+import { progressText, resultText } from '../../core/sources/graph/progressText';
+import { CancelledError, realClock } from '../../core/sources/http/clock';
+import { CLOUDS, endpointProblem } from '../../core/sources/http/endpoints';
+import { TransportError } from '../../core/sources/http/transport';
 import { fetchGraphToFile, type FetchMode } from '../../node/graphFetchFile';
 import type { TimeBound } from '../filters';
 import { CliFailure, EXIT, UsageError, type CliIo } from '../io';

@@ -4,12 +4,12 @@
  * the rows streamed into a JSON Lines file every other command reads. The token comes from PROVLOG_TOKEN or
  * --token-command; it is sent only to the ARM endpoint (https, or http to this machine for tests).
  */
-import { filterToKql } from '../../core/kql/filterToKql';
-import { portalQueryLink, workspaceIdProblem } from '../../core/kql/portalLink';
-import { LogAnalyticsClient } from '../../core/logAnalytics/laClient';
-import { LogAnalyticsError } from '../../core/logAnalytics/laErrors';
-import { pullLogs, PullStopped, type PullProgress } from '../../core/logAnalytics/pull';
-import { CLOUDS, endpointProblem } from '../../core/remote/endpoints';
+import { filterToKql } from '../../core/sources/kql/filterToKql';
+import { portalQueryLink, workspaceIdProblem } from '../../core/sources/kql/portalLink';
+import { LogAnalyticsClient } from '../../core/sources/logAnalytics/laClient';
+import { LogAnalyticsError } from '../../core/sources/logAnalytics/laErrors';
+import { pullLogs, PullStopped, type PullProgress } from '../../core/sources/logAnalytics/pull';
+import { CLOUDS, endpointProblem } from '../../core/sources/http/endpoints';
 import { JsonLinesFile } from '../../node/jsonLinesFile';
 import type { TimeBound } from '../filters';
 import { CliFailure, EXIT, UsageError, type CliIo } from '../io';

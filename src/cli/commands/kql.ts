@@ -3,7 +3,7 @@
  * printed for the Logs blade, a workbook or `az monitor log-analytics query`. No file is read:
  * bounds counted back (`--since 7d`) stay relative in the query, to now or to the table's newest event.
  */
-import { filterToKql, type KqlOptions } from '../../core/kql/filterToKql';
+import { filterToKql, type KqlOptions } from '../../core/sources/kql/filterToKql';
 import type { EventFilter } from '../../core/query/engine';
 import type { CommandRequest } from '../args';
 import type { FilterSpec } from '../filters';

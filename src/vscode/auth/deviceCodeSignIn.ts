@@ -4,8 +4,8 @@
  * where VS Code has no Microsoft account provider and the user has configured their own app registration.
  */
 import * as vscode from 'vscode';
-import { deviceCodeToken } from '../../core/remote/deviceCode';
-import type { Secret } from '../../core/remote/secret';
+import { deviceCodeToken } from '../../core/sources/http/deviceCode';
+import type { Secret } from '../../core/sources/http/secret';
 import { notify, uiText } from '../uiText';
 
 export interface DeviceCodeApp {

@@ -7,9 +7,9 @@
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { TokenSource } from '../../core/remote/auth';
-import { CancelledError } from '../../core/remote/clock';
-import { redact, Secret } from '../../core/remote/secret';
+import type { TokenSource } from '../../core/sources/http/auth';
+import { CancelledError } from '../../core/sources/http/clock';
+import { redact, Secret } from '../../core/sources/http/secret';
 import { config } from '../config';
 import { signInWithCode, type DeviceCodeApp } from './deviceCodeSignIn';
 import { visibleScopes } from './scopes';

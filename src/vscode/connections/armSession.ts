@@ -3,8 +3,8 @@
  * and a token from VS Code's Microsoft sign-in (or, where there is none, the Azure CLI or a pasted
  * token, kept in memory only).
  */
-import type { TokenSource } from '../../core/remote/auth';
-import type { FetchLike } from '../../core/remote/transport';
+import type { TokenSource } from '../../core/sources/http/auth';
+import type { FetchLike } from '../../core/sources/http/transport';
 import { armScopes } from '../auth/scopes';
 import { vscodeTokenSource } from '../auth/signIn';
 import { config } from '../config';

@@ -5,12 +5,12 @@
  * wrong, what was kept and what to do (Resume, the consent page).
  */
 import * as vscode from 'vscode';
-import { planGraphFilter } from '../../core/graph/graphFilter';
-import { GraphPullError } from '../../core/graph/graphErrors';
-import type { PullProgress } from '../../core/graph/graphPuller';
-import { progressText, resultText } from '../../core/graph/progressText';
-import { CancelledError, realClock } from '../../core/remote/clock';
-import { TransportError } from '../../core/remote/transport';
+import { planGraphFilter } from '../../core/sources/graph/graphFilter';
+import { GraphPullError } from '../../core/sources/graph/graphErrors';
+import type { PullProgress } from '../../core/sources/graph/graphPuller';
+import { progressText, resultText } from '../../core/sources/graph/progressText';
+import { CancelledError, realClock } from '../../core/sources/http/clock';
+import { TransportError } from '../../core/sources/http/transport';
 import { fetchGraphToFile, type FetchMode } from '../../node/graphFetchFile';
 import { targetLog } from '../commands/activeLog';
 import type { Deps } from '../deps';

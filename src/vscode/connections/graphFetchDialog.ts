@@ -6,12 +6,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { GraphClient } from '../../core/graph/graphClient';
-import { isGuid } from '../../core/graph/graphFilter';
-import { recentApps } from '../../core/graph/graphApps';
+import { GraphClient } from '../../core/sources/graph/graphClient';
+import { isGuid } from '../../core/sources/graph/graphFilter';
+import { recentApps } from '../../core/sources/graph/graphApps';
 import { STATUSES, type Status } from '../../core/model';
 import type { EventFilter } from '../../core/query/engine';
-import { CancelledError, realClock } from '../../core/remote/clock';
+import { CancelledError, realClock } from '../../core/sources/http/clock';
 import { pickMany, pickOne, inputText } from '../commands/quickInputs';
 import type { GraphSession } from './graphSession';
 import { uiText } from '../uiText';

@@ -4,12 +4,12 @@
  * module knows how to name the user's app), and one request budget per endpoint and app shared by every fetch
  * of the window, because Graph counts them together.
  */
-import { adminConsentUrl } from '../../core/graph/graphErrors';
-import { RateLimiter } from '../../core/graph/rateLimiter';
-import type { TokenSource } from '../../core/remote/auth';
-import { realClock } from '../../core/remote/clock';
-import { endpointProblem } from '../../core/remote/endpoints';
-import { Secret } from '../../core/remote/secret';
+import { adminConsentUrl } from '../../core/sources/graph/graphErrors';
+import { RateLimiter } from '../../core/sources/graph/rateLimiter';
+import type { TokenSource } from '../../core/sources/http/auth';
+import { realClock } from '../../core/sources/http/clock';
+import { endpointProblem } from '../../core/sources/http/endpoints';
+import { Secret } from '../../core/sources/http/secret';
 import { graphScopes } from '../auth/scopes';
 import { vscodeTokenSource } from '../auth/signIn';
 import { config, type GraphSettings } from '../config';

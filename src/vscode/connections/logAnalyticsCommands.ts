@@ -5,9 +5,9 @@
  * Arguments (workspace, range, output) let links and tests skip the questions.
  */
 import * as vscode from 'vscode';
-import { filterToKql } from '../../core/kql/filterToKql';
-import { portalQueryLink, workspaceIdProblem } from '../../core/kql/portalLink';
-import { workspaceName } from '../../core/logAnalytics/laErrors';
+import { filterToKql } from '../../core/sources/kql/filterToKql';
+import { portalQueryLink, workspaceIdProblem } from '../../core/sources/kql/portalLink';
+import { workspaceName } from '../../core/sources/logAnalytics/laErrors';
 import type { EventFilter } from '../../core/query/engine';
 import { targetLog, requireLog } from '../commands/activeLog';
 import { config } from '../config';

@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { formatCount, plural } from '../../core/displayText';
-import { LogAnalyticsClient } from '../../core/logAnalytics/laClient';
-import { DIAGNOSTIC_SETTINGS_URL, LogAnalyticsError, workspaceName } from '../../core/logAnalytics/laErrors';
-import { pullLogs, PullStopped, type PullResult } from '../../core/logAnalytics/pull';
+import { LogAnalyticsClient } from '../../core/sources/logAnalytics/laClient';
+import { DIAGNOSTIC_SETTINGS_URL, LogAnalyticsError, workspaceName } from '../../core/sources/logAnalytics/laErrors';
+import { pullLogs, PullStopped, type PullResult } from '../../core/sources/logAnalytics/pull';
 import type { EventFilter } from '../../core/query/engine';
-import { CancelledError } from '../../core/remote/clock';
+import { CancelledError } from '../../core/sources/http/clock';
 import { formatUtc } from '../../core/time';
 import { JsonLinesFile } from '../../node/jsonLinesFile';
 import { baseName } from '../fileInputs';

@@ -3,9 +3,9 @@
  * then browsing subscription → workspace through Resource Manager, or typing a resource id.
  */
 import * as vscode from 'vscode';
-import { workspaceIdProblem } from '../../core/kql/portalLink';
-import { listSubscriptions, listWorkspaces } from '../../core/logAnalytics/armList';
-import { workspaceName } from '../../core/logAnalytics/laErrors';
+import { workspaceIdProblem } from '../../core/sources/kql/portalLink';
+import { listSubscriptions, listWorkspaces } from '../../core/sources/logAnalytics/armList';
+import { workspaceName } from '../../core/sources/logAnalytics/laErrors';
 import type { ArmSession } from './armSession';
 import { notify, uiText } from '../uiText';
 
