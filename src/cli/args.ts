@@ -5,9 +5,9 @@
  * every mistake becomes a UsageError naming what is allowed.
  */
 import { parseArgs } from 'node:util';
-import { isSortKey, type SortDirection, type SortKey } from '../core/query/sort';
 import { FILTER_OPTIONS, member, parseFilterOptions, type FilterSpec } from './filters';
 import { UsageError } from './io';
+import { isSortKey, type SortDirection, type SortKey } from '../core/common/columns';
 
 export const COMMANDS = ['summary', 'list', 'ids', 'errors', 'explain', 'prettify', 'export', 'kql'] as const;
 export type CommandName = (typeof COMMANDS)[number];

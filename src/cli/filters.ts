@@ -3,10 +3,11 @@
  * are checked when the command line is read; times relative to "the newest event" can only be
  * resolved once the log is loaded, hence the two steps.
  */
-import { ACTIONS, STATUSES, type Action, type Status } from '../core/model';
-import type { EventFilter, QueryEngine } from '../core/query/engine';
-import { parseTime } from '../core/time';
+import { ACTIONS, STATUSES, type Action, type Status } from '../core/common/record';
+import type { QueryEngine } from '../core/query/engine';
+import { parseTime } from '../core/common/time';
 import { UsageError } from './io';
+import { type EventFilter } from '../core/common/filter';
 
 /** util.parseArgs option definitions (multi-valued ones take repeats; commas are split below). */
 export const FILTER_OPTIONS = {

@@ -3,7 +3,7 @@
  * become one string), aligned text tables, and problem lines. Log text is untrusted, so anything
  * that reaches a terminal has its control characters made visible.
  */
-import type { Problem } from '../core/model';
+import type { Problem } from '../core/common/record';
 import type { OutputSink } from './io';
 
 const BATCH = 1000;

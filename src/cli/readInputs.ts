@@ -5,7 +5,7 @@
  * stderr when a person is watching.
  */
 import { basename, dirname, join } from 'node:path';
-import { formatMegabytes } from '../core/displayText';
+import { formatMegabytes } from '../core/common/displayText';
 import { findCsvSiblings } from '../core/read/csv/csvSiblings';
 import type { InputFile, LogData } from '../core/logData';
 import { QueryEngine } from '../core/query/engine';

@@ -3,7 +3,7 @@
  * columns and the files' bytes are transferable buffers).
  */
 import type { EncodingId } from './read/encoding';
-import type { FormatId, Problem } from './model';
+import type { FormatId, Problem } from './common/record';
 import { EventStore, transferList, type StoreData } from './store';
 
 export interface InputFile {

@@ -7,7 +7,7 @@ import type { LogData } from './logData';
 import { QueryEngine } from './query/engine';
 import { rawTextAt, recordAt } from './read/recordAt';
 import { sorterOf, type Sorter } from './query/sort';
-import type { ProvisioningRecord } from './model';
+import type { ProvisioningRecord } from './common/record';
 import type { DiagnosticSettings, LogDiagnostic } from './views/editor/logDiagnostics';
 
 /** Diagnostics of every file of a log, worked out where it was read (off the main thread). */

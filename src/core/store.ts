@@ -6,7 +6,9 @@ import {
   type Flavor,
   type ProvisioningRecord,
   type Status,
-} from './model';
+  STRING_FIELDS,
+  type StringField,
+} from './common/record';
 import { skipReasonText } from './catalog/skipReason';
 
 /**
@@ -15,32 +17,6 @@ import { skipReasonText } from './catalog/skipReason';
  * as transferable buffers instead of 100,000 cloned objects.
  */
 
-/** String fields kept per event; each is a Uint32Array of ids into `strings`. Order is the wire order. */
-export const STRING_FIELDS = [
-  'id',
-  'activityDateTime',
-  'tenantId',
-  'jobId',
-  'cycleId',
-  'changeId',
-  'actionLabel',
-  'sourceName',
-  'sourceId',
-  'sourceType',
-  'targetName',
-  'targetId',
-  'targetType',
-  'sourceSystem',
-  'targetSystem',
-  'appName',
-  'appId',
-  'initiatorName',
-  'initiatorType',
-  'errorCode',
-  'errorCategory',
-  'reason',
-] as const;
-export type StringField = (typeof STRING_FIELDS)[number];
 
 /** Bits of `flags`. */
 export const FLAG_CHANGED = 1; // an export step succeeded: the target system was really changed

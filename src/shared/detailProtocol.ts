@@ -15,7 +15,7 @@ import {
   type FilterKind,
 } from '../core/views/detail/detailTypes';
 import { isIndex, isRecord } from './messageChecks';
-import type { TimeZoneChoice } from '../core/time';
+import type { TimeZoneChoice } from '../core/common/time';
 
 export * from '../core/views/detail/detailTypes';
 

@@ -8,15 +8,14 @@
  * count, a chart and one page of rows. Every `seq` lets the page drop answers that a newer query
  * has overtaken. Messages from the page are validated here (isFromViewer) before the host acts.
  */
-import type { EventFilter } from '../core/query/engine';
 import type { ChartBar, ChartData } from '../core/views/viewer/chart';
-import { isViewColumnId, sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../core/viewColumns';
+import { isViewColumnId, sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../core/common/columns';
 import type { ViewFacets } from '../core/query/viewFacets';
-import { parseEventFilter } from '../core/viewFilter';
+import { parseEventFilter, type EventFilter } from '../core/common/filter';
 import type { HeaderInfo } from '../core/views/viewer/header';
 import type { RowView } from '../core/views/viewer/rows';
 import { isIndex, isRecord } from './messageChecks';
-import type { TimeZoneChoice } from '../core/time';
+import type { TimeZoneChoice } from '../core/common/time';
 
 export type { ChartBar, ChartData, EventFilter, HeaderInfo, RowView, ViewColumnId, ViewFacets };
 

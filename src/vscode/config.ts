@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { DiagnosticSettings } from '../core/views/editor/logDiagnostics';
-import type { TimeZoneChoice } from '../core/time';
-import { VIEW_COLUMN_IDS } from '../core/viewColumns';
+import type { TimeZoneChoice } from '../core/common/time';
+import { VIEW_COLUMN_IDS } from '../core/common/columns';
 
 export type TreeGrouping = 'cycle' | 'identity' | 'errorCode' | 'status';
 export const COLUMN_IDS = VIEW_COLUMN_IDS;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { concatBytes } from '../core/read/bytes';
-import { plural } from '../core/displayText';
+import { plural } from '../core/common/displayText';
 import { exportCsvTrio, type CsvTrioFile } from '../core/output/csvExport';
 import { exportJson } from '../core/output/jsonExport';
 import { exportMarkdown } from '../core/output/markdownExport';

@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { LogModel } from '../core/logModel';
-import type { EventFilter } from '../core/query/engine';
 import type { ViewSort } from '../core/query/viewQuery';
 import { baseName } from './fileInputs';
+import { type EventFilter } from '../core/common/filter';
 
 export type LogSource = 'viewer' | 'text';
 

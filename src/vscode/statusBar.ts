@@ -5,12 +5,12 @@
  * activated). No custom colours, per VS Code's status bar guidelines.
  */
 import * as vscode from 'vscode';
-import { countsWords, formatCount, formatPercent, plural } from '../core/displayText';
-import { mdCode, mdText } from '../core/markdownText';
+import { countsWords, formatCount, formatPercent, plural } from '../core/common/displayText';
+import { mdCode, mdText } from '../core/common/markdownText';
 import type { LogModel } from '../core/logModel';
-import { FORMAT_LABELS } from '../core/model';
+import { FORMAT_LABELS } from '../core/common/record';
 import { summarize } from '../core/index/summary';
-import { formatUtc } from '../core/time';
+import { formatUtc } from '../core/common/time';
 import { provideTestHook } from './commands/testHooks';
 import type { Deps } from './deps';
 import type { OpenLog } from './logRegistry';

@@ -6,7 +6,7 @@
  * (`$(icon)` in labels, `[text](link)` in notifications) broken so it is drawn as the text it is.
  */
 import * as vscode from 'vscode';
-import { workbenchText } from '../core/safeText';
+import { workbenchText } from '../core/common/safeText';
 
 /** Log text (or a sentence holding some) as VS Code should draw it: see the file comment. */
 export const uiText = workbenchText;

@@ -11,12 +11,13 @@ import { groupEvents, newestFirstOrder, type GroupKind } from '../../src/core/in
 import { locateErrorCodes } from '../../src/core/views/editor/locate';
 import type { LogData } from '../../src/core/logData';
 import * as prettify from '../../src/core/prettify/prettify';
-import { QueryEngine, type EventFilter } from '../../src/core/query/engine';
+import { QueryEngine } from '../../src/core/query/engine';
 import { readLog } from '../../src/core/read/readLog';
 import { summarize } from '../../src/core/index/summary';
 import type { BenchInputs } from './inputs';
 import { mbText, ms, time, timePair } from './measure';
 import type { Row } from './report';
+import { type EventFilter } from '../../src/core/common/filter';
 
 const k = (count: number): string => (count >= 1000 ? `${count / 1000}k` : String(count));
 const load = (bytes: Uint8Array, name = 'ProvisioningLogs.json'): LogData => readLog([{ name, bytes }]);

@@ -3,7 +3,7 @@
 // change ID, walk the cycle with Alt+Right, survive a window reload; hostile names stay text.
 // Screenshots in dark, light and high contrast.
 import * as assert from 'node:assert/strict';
-import { revealControls } from '../../src/core/safeText';
+import { revealControls } from '../../src/core/common/safeText';
 import { HOSTILE_NAMES } from '../fixtures/generator/hostile';
 import { HOSTILE_FILE, SCIM_FILE, activeTab, detailWorkspace, errorCodeOf, retryClock, showDetailsOf, tabNames, waitForText } from './detailPage';
 import { join } from 'node:path';

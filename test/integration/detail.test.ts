@@ -7,7 +7,7 @@ import { describeRetry, lookupErrorCode } from '../../src/core/catalog/catalog';
 import { toGraphShape } from '../../src/core/output/graphShape';
 import { prettifyText } from '../../src/core/prettify/prettify';
 import type { Deps } from '../../src/vscode/deps';
-import { revealControls } from '../../src/core/safeText';
+import { revealControls } from '../../src/core/common/safeText';
 import { HOSTILE_NAMES } from '../fixtures/generator/hostile';
 import { closePanel, closeTabs, exampleUri, firstFailure, isTextTab, liveDeps, loadLog, rendersEvent, showAndWait, waitFor } from './detailTestSupport';
 

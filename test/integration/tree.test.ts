@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { groupEvents } from '../../src/core/index/grouping';
-import { countsGlyphs } from '../../src/core/displayText';
-import { ACTION_LABELS } from '../../src/core/model';
-import { formatUtc } from '../../src/core/time';
+import { countsGlyphs } from '../../src/core/common/displayText';
+import { ACTION_LABELS } from '../../src/core/common/record';
+import { formatUtc } from '../../src/core/common/time';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, MoreNode, ProblemNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { exampleBytes } from './examples';
 import { closeAllEditors, hooks, logNodeOf, openLogInEditor, scratchFolder, services, treeFixture, waitFor, type Hooks } from './treeSetup';

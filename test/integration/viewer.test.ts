@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { readLog } from '../../src/core/read/readLog';
-import { FORMAT_LABELS } from '../../src/core/model';
+import { FORMAT_LABELS } from '../../src/core/common/record';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
 import { activeTabInput, closeAll, isTextTab, isViewerTab, openFiltered, postedSince, probe, resultAfter, services, until, writeExamples } from './viewerHelpers';

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { EventFilter } from '../../src/core/query/engine';
 import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
 import type { ToViewer } from '../../src/shared/viewerProtocol';
 import { examples } from './examples';
 import { services } from './extensionServices';
 import { waitFor } from './polling';
+import { type EventFilter } from '../../src/core/common/filter';
 
 export { closeAllEditors as closeAll, services } from './extensionServices';
 

@@ -4,7 +4,7 @@
  * 40, ~30,000 identities, a dozen error codes) built in a second, without writing 250 MB of JSON.
  */
 import type { LogData } from '../../src/core/logData';
-import type { Action, ProvisioningRecord, Status } from '../../src/core/model';
+import type { Action, ProvisioningRecord, Status } from '../../src/core/common/record';
 import { StoreBuilder, type EventStore } from '../../src/core/store';
 
 export interface EventSpec {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { explainMarkdown } from '../../src/core/output/explainMarkdown';
 import { searchEvents } from '../../src/core/index/changeSearch';
-import { countsGlyphs, formatDuration } from '../../src/core/displayText';
+import { countsGlyphs, formatDuration } from '../../src/core/common/displayText';
 import { EventIndex } from '../../src/core/index/eventIndex';
 import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../src/core/query/facets';
-import { cleanFilter, parseRange } from '../../src/core/filterText';
+import { cleanFilter, parseRange } from '../../src/core/common/filterText';
 import { collectIds } from '../../src/core/index/idLists';
 import { QueryEngine } from '../../src/core/query/engine';
 import { summaryMarkdown } from '../../src/core/output/summaryMarkdown';

@@ -5,7 +5,7 @@
  * _ModifiedProperties siblings, named so that the viewer finds them again.
  */
 import { basename } from 'node:path';
-import { plural } from '../../core/displayText';
+import { plural } from '../../core/common/displayText';
 import { exportCsvTrio } from '../../core/output/csvExport';
 import { exportJson } from '../../core/output/jsonExport';
 import { exportMarkdown } from '../../core/output/markdownExport';

@@ -4,10 +4,10 @@
  * bounds counted back (`--since 7d`) stay relative in the query, to now or to the table's newest event.
  */
 import { filterToKql, type KqlOptions } from '../../core/sources/kql/filterToKql';
-import type { EventFilter } from '../../core/query/engine';
 import type { CommandRequest } from '../args';
 import type { FilterSpec } from '../filters';
 import { EXIT, type CliIo, type ExitCode } from '../io';
+import { type EventFilter } from '../../core/common/filter';
 
 export async function kqlCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
   const { filter, relative } = kqlFilter(req.filter);

@@ -3,10 +3,10 @@
  * change ids, the answer to the PowerShell recipes in Microsoft's provisioning-log articles).
  */
 import { collectIds } from '../../core/index/idLists';
-import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
+import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
 import { sorterOf } from '../../core/query/sort';
 import type { EventStore } from '../../core/store';
-import { formatUtc } from '../../core/time';
+import { formatUtc } from '../../core/common/time';
 import type { CommandRequest } from '../args';
 import { terminalSafe, writeJsonArray, writeTable, type Column } from '../format';
 import { EXIT, type CliIo, type ExitCode } from '../io';

@@ -4,9 +4,9 @@
  */
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { ENCODING_LABELS } from '../../core/read/encoding';
-import { FORMAT_LABELS } from '../../core/model';
+import { FORMAT_LABELS } from '../../core/common/record';
 import { summarize, summaryJson, type LogSummary } from '../../core/index/summary';
-import { formatUtc } from '../../core/time';
+import { formatUtc } from '../../core/common/time';
 import type { CommandRequest } from '../args';
 import { countsText, problemLine, terminalSafe, writeJson } from '../format';
 import type { CliIo, ExitCode } from '../io';

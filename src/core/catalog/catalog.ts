@@ -2,7 +2,7 @@
  * Lookup over the error-code catalog: exact codes, codes with the target app's name in front
  * (`ContosoEntryConflict`), and a generic answer for codes we do not know.
  */
-import { formatUtcClock } from '../time';
+import { formatUtcClock } from '../common/time';
 import { ERROR_CODES, GENERAL_TABLE } from './catalogData';
 import { SKIP_REASONS } from './skipReasonData';
 import { type CatalogEntry, type CatalogMatch, type ExplainJson, type SkipReasonEntry } from './catalogTypes';

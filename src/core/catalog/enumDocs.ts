@@ -3,7 +3,7 @@
  * disagree: `Import` / `import`, `NonServiceFailure` / `nonServiceFailure`) and accept the integer
  * ordinals that diagnostic-settings exports write instead of names (formats.md §1.4).
  */
-import { ACTION_LABELS, STATUS_LABELS, STEP_TYPE_LABELS } from '../model';
+import { ACTION_LABELS, STATUS_LABELS, STEP_TYPE_LABELS } from '../common/record';
 
 export interface EnumDoc {
   label: string;

@@ -3,7 +3,7 @@
  * step with a `SkipReason` detail (`RedundantExport`, `NotEffectivelyEntitled`, …) and a
  * description in the service's words. The store's reason column, the CLI and hovers show this.
  */
-import type { ProvisioningRecord, ProvisioningStep } from '../model';
+import type { ProvisioningRecord, ProvisioningStep } from '../common/record';
 
 /** The step's `SkipReason` detail (key case ignored), '' when it has none. */
 export function stepSkipReason(step: ProvisioningStep): string {

@@ -7,8 +7,8 @@
  * from the whole log without handing VS Code 100,000 items.
  */
 import { newestFirstOrder } from './grouping';
-import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES } from '../model';
-import type { EventStore, StringField } from '../store';
+import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES, type StringField } from '../common/record';
+import type { EventStore } from '../store';
 import { loweredStrings } from '../query/textMatcher';
 
 export const SEARCH_FIELDS: readonly StringField[] = ['sourceName', 'sourceId', 'changeId', 'errorCode', 'appName'];

@@ -4,11 +4,12 @@
  * matched by identityKeyOf (source id, else name). An identity's outcome in a cycle is its newest
  * event there: a failure followed by a success in the same cycle counts as a success.
  */
-import type { CycleGroup, StatusCounts } from './eventIndex';
+import type { CycleGroup } from './eventIndex';
 import { identityKeyOf, identityLabelOf } from './grouping';
-import type { Action, Status } from '../model';
+import type { Action, Status } from '../common/record';
 import type { EventStore } from '../store';
 import { cycleActionTable } from './summary';
+import { type StatusCounts } from '../common/record';
 
 export interface Outcome {
   /** Event index of the identity's newest event in the cycle. */

@@ -2,16 +2,8 @@
  * Job → cycle → change grouping of a store, with counts and time spans per group. Built once per
  * loaded log (tens of milliseconds at 100,000 events); the tree, hovers and summaries read from it.
  */
-import { STATUSES, type Status } from '../model';
+import { STATUSES, type Status, type StatusCounts } from '../common/record';
 import type { EventStore } from '../store';
-
-export interface StatusCounts {
-  total: number;
-  success: number;
-  failure: number;
-  skipped: number;
-  warning: number;
-}
 
 export interface Span {
   /** Earliest and latest event time (epoch ms); NaN when no event had a readable time. */

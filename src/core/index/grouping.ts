@@ -8,8 +8,7 @@
  * (one array of events that each group views a slice of), and a group becomes an object only when
  * asked for (the tree asks for a page). Regrouping costs a few passes over typed arrays.
  */
-import type { StatusCounts } from './eventIndex';
-import { STATUSES, type Status } from '../model';
+import { STATUSES, type Status, type StatusCounts } from '../common/record';
 import { sorterOf } from '../query/sort';
 import type { EventStore } from '../store';
 

@@ -2,8 +2,8 @@
  * Summaries people ask for first: counts by status and action, the top error codes, the success
  * rate, and per cycle the action × status table (as MSIdentityTools' -SummarizeByCycleId shows it).
  */
-import { countStatus, emptyCounts, type EventIndex, type StatusCounts } from './eventIndex';
-import { ACTIONS, STATUSES, type Action, type Problem, type Status } from '../model';
+import { countStatus, emptyCounts, type EventIndex } from './eventIndex';
+import { ACTIONS, STATUSES, type Action, type Problem, type Status, type StatusCounts } from '../common/record';
 import { FLAG_CHANGED, type EventStore } from '../store';
 
 export interface ErrorCodeCount {

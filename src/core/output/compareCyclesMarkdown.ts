@@ -4,11 +4,11 @@
  * code's count moved. Rows are capped per section; log values are escaped.
  */
 import type { CycleComparison, CycleSide, IdentityRow, Outcome } from '../index/compareCycles';
-import { formatCount, formatDuration, plural } from '../displayText';
-import { mdCode, mdTable, mdText } from '../markdownText';
-import { ACTION_LABELS, STATUS_LABELS } from '../model';
+import { formatCount, formatDuration, plural } from '../common/displayText';
+import { mdCode, mdTable, mdText } from '../common/markdownText';
+import { ACTION_LABELS, STATUS_LABELS } from '../common/record';
 import { actionTable } from './summaryMarkdown';
-import { formatUtc } from '../time';
+import { formatUtc } from '../common/time';
 
 /** Rows listed per section; the rest are counted. */
 export const MAX_ROWS = 200;

@@ -4,8 +4,8 @@
  * the target system's own words. Shared by the palette's "Explain Error Code…" and the editor's
  * "explain the code" quick fix. The code and the event's texts come from the log: all escaped.
  */
-import { mdCode, mdLink, mdQuote, mdText } from '../markdownText';
-import { formatUtc } from '../time';
+import { mdCode, mdLink, mdQuote, mdText } from '../common/markdownText';
+import { formatUtc } from '../common/time';
 import { describeRetry, lookupErrorCode } from '../catalog/catalog';
 
 export interface ExplainContext {

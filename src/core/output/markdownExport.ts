@@ -5,10 +5,10 @@
  */
 import { lookupErrorCode } from '../catalog/catalog';
 import type { LogData } from '../logData';
-import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS } from '../model';
+import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS } from '../common/record';
 import { summarize } from '../index/summary';
-import { mdText } from '../markdownText';
-import { formatUtc } from '../time';
+import { mdText } from '../common/markdownText';
+import { formatUtc } from '../common/time';
 
 export interface MarkdownOptions {
   title?: string;

@@ -6,13 +6,13 @@
  */
 import { lookupErrorCode } from '../catalog/catalog';
 import { TABLE_ACTIONS } from '../index/compareCycles';
-import { formatCount, formatDuration, formatPercent, plural } from '../displayText';
-import type { EventIndex, JobGroup, StatusCounts } from '../index/eventIndex';
+import { formatCount, formatDuration, formatPercent, plural } from '../common/displayText';
+import type { EventIndex, JobGroup } from '../index/eventIndex';
 import type { LogData } from '../logData';
-import { mdCode, mdTable, mdText } from '../markdownText';
-import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, type Action, type Problem } from '../model';
+import { mdCode, mdTable, mdText } from '../common/markdownText';
+import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, type Action, type Problem, type StatusCounts } from '../common/record';
 import { cycleActionTable, summarize } from '../index/summary';
-import { formatUtc } from '../time';
+import { formatUtc } from '../common/time';
 
 /** Error codes listed; the rest are counted in one line. */
 const TOP_CODES = 10;

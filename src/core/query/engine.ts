@@ -5,48 +5,13 @@
  * interned value rather than once per event, which keeps a filter change within milliseconds at
  * 100,000 events.
  */
-import { ACTIONS, STATUSES, type Action, type Status } from '../model';
-import { FLAG_CHANGED, STRING_FIELDS, type EventStore, type StringField } from '../store';
-import type { TextFilterKey } from '../viewFilter';
+import { ACTIONS, STATUSES, STRING_FIELDS, type StringField } from '../common/record';
+import { FLAG_CHANGED, type EventStore } from '../store';
+import { WINDOW_MS, type EventFilter, type TextFilterKey } from '../common/filter';
 import { TextMatcher } from './textMatcher';
 
 /** The matcher scope of free text over every interned string (the viewer's scopes are filter keys). */
 const EVERY_STRING = '*';
-
-export type DateWindow = '24h' | '7d' | '30d';
-
-export interface EventFilter {
-  /** Name or id of the source or target identity. */
-  identity?: string;
-  /** `user`, `group`, … matching `User`, `Group` and SCIM URNs (`…:core:2.0:User`). */
-  identityType?: string[];
-  window?: DateWindow;
-  /** What the window is relative to: the newest event of the file (default: downloads are often old) or now. */
-  windowFrom?: 'newest' | 'now';
-  /** Absolute bounds, epoch ms, inclusive. */
-  since?: number;
-  until?: number;
-  status?: Status[];
-  action?: Action[];
-  jobId?: string;
-  cycleId?: string;
-  changeId?: string;
-  sourceSystem?: string;
-  targetSystem?: string;
-  /** Application (service principal) name or id contains. */
-  application?: string;
-  errorCode?: string;
-  /** Free text over every text field of the event. */
-  text?: string;
-  hideSkipped?: boolean;
-  changesOnly?: boolean;
-}
-
-export const WINDOW_MS: Readonly<Record<DateWindow, number>> = {
-  '24h': 24 * 3600_000,
-  '7d': 7 * 24 * 3600_000,
-  '30d': 30 * 24 * 3600_000,
-};
 
 /** Fields each text filter looks at; the viewer's ViewQuery must match exactly what run() does. */
 export const TEXT_FILTER_FIELDS: Readonly<Record<TextFilterKey, readonly StringField[]>> = {

@@ -4,8 +4,8 @@
  * interned ids in one pass per field.
  */
 import { identityTypeKey } from './engine';
-import { ACTIONS, STATUSES, type Action, type Status } from '../model';
-import type { EventStore, StringField } from '../store';
+import { ACTIONS, STATUSES, type Action, type Status, type StringField } from '../common/record';
+import type { EventStore } from '../store';
 
 export interface FacetValue<T extends string = string> {
   value: T;

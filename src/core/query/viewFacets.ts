@@ -5,19 +5,10 @@
  * event), so it costs a few milliseconds at 100,000 events.
  */
 import { lookupErrorCode } from '../catalog/catalog';
-import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS } from '../model';
+import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type StringField } from '../common/record';
+import type { FacetValue } from '../common/filter';
 import { identityTypeKey } from './engine';
-import type { EventStore, StringField } from '../store';
-
-export interface FacetValue {
-  value: string;
-  count: number;
-  /** Words to show beside the value (an application's name for a job, a code's title, …). */
-  detail?: string;
-  /** Newest event time with this value (epoch ms; cycles only). */
-  last?: number;
-  first?: number;
-}
+import type { EventStore } from '../store';
 
 export interface ViewFacets {
   status: FacetValue[];

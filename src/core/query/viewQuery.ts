@@ -7,12 +7,12 @@
  * QueryEngine.run (the unit tests check it); it answers for identity types and date windows.
  */
 import type { LogModel } from '../logModel';
-import { distinctValues, ordinalSet, TEXT_FILTER_FIELDS, type EventFilter } from './engine';
-import type { SortDirection, SortKey } from './sort';
-import { ACTIONS, STATUSES } from '../model';
+import { distinctValues, ordinalSet, TEXT_FILTER_FIELDS } from './engine';
+import { ACTIONS, STATUSES } from '../common/record';
 import { FLAG_CHANGED } from '../store';
-import { TEXT_FILTER_KEYS, type TextFilterKey } from '../viewFilter';
+import { TEXT_FILTER_KEYS, type TextFilterKey, type EventFilter } from '../common/filter';
 import { needleOf, type TextMatcher } from './textMatcher';
+import { type SortDirection, type SortKey } from '../common/columns';
 
 export interface ViewSort {
   key: SortKey;

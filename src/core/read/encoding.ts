@@ -4,7 +4,7 @@
  * not depend on the encoding, so positions found in the UTF-8 bytes are the editor's positions too.
  */
 import { concatBytes } from './bytes';
-import type { Problem } from '../model';
+import type { Problem } from '../common/record';
 
 export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 

@@ -8,7 +8,7 @@
 import { toUtf8 } from './encoding';
 import { skipWhitespace } from './json/jsonScanner';
 import type { InputFile } from '../logData';
-import type { Problem } from '../model';
+import type { Problem } from '../common/record';
 import { looksBinary, looksLikeProvisioningLog } from './sniff';
 
 export type SkipWhy = 'empty' | 'binary' | 'notALog' | 'csvAmongJson';

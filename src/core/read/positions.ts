@@ -4,7 +4,7 @@
  * line, so a plain "count from the line start" would be quadratic; checkpoints every `step` bytes
  * make any lookup, in either direction, cost at most one step of scanning.
  */
-import type { Position } from '../model';
+import type { Position } from '../common/record';
 
 interface Checkpoint {
   offset: number;

@@ -9,7 +9,7 @@ import { skipWhitespace } from './json/jsonScanner';
 import { NOT_A_LOG } from './json/recordParser';
 import { repeatedIdProblems, rereadJson } from './json/repeatedIds';
 import type { InputFile, LoadedFile, LogData, ReadOptions } from '../logData';
-import type { FormatId, Problem } from '../model';
+import type { FormatId, Problem } from '../common/record';
 import { StoreBuilder } from '../store';
 import { looksBinary } from './sniff';
 import { selectLogFiles, skippedFilesNote } from './folderLog';

@@ -7,7 +7,7 @@ import { decodeSlice } from './encoding';
 import type { Json, ReadNotes } from './json/json';
 import { normalizeRecord } from './normalize/normalizeRecord';
 import type { LogData } from '../logData';
-import type { ProvisioningRecord } from '../model';
+import type { ProvisioningRecord } from '../common/record';
 
 /** The record's own text as it stands in the file (JSON), or undefined for CSV rows. */
 export function rawTextAt(log: LogData, i: number): string | undefined {

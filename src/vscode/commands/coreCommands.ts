@@ -4,8 +4,7 @@
  * log's text can influence, so every argument is validated.
  */
 import * as vscode from 'vscode';
-import type { EventFilter } from '../../core/query/engine';
-import { parseEventFilter } from '../../core/viewFilter';
+import { parseEventFilter, type EventFilter } from '../../core/common/filter';
 import type { Deps } from '../deps';
 
 export interface FilterToArgs {

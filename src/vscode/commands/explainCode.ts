@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { allCatalogEntries, allSkipReasons, lookupErrorCode, type CatalogEntry } from '../../core/catalog/catalog';
 import { explainMarkdown, type ExplainContext } from '../../core/output/explainMarkdown';
-import { formatCount } from '../../core/displayText';
+import { formatCount } from '../../core/common/displayText';
 import { facetValues } from '../../core/query/facets';
 import type { LogModel } from '../../core/logModel';
 import type { Deps } from '../deps';

@@ -6,11 +6,10 @@
  * viewer takes it, now or when it opens). Escape leaves the viewer as it was.
  */
 import * as vscode from 'vscode';
-import { cleanFilter, parseRange, withoutDate } from '../../core/filterText';
-import { formatUtc } from '../../core/time';
+import { cleanFilter, parseRange, withoutDate } from '../../core/common/filterText';
+import { formatUtc } from '../../core/common/time';
 import type { LogModel } from '../../core/logModel';
-import type { Action, Status } from '../../core/model';
-import type { EventFilter } from '../../core/query/engine';
+import type { Action, Status } from '../../core/common/record';
 import { config } from '../config';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
@@ -18,6 +17,7 @@ import { requireLog, showInViewer } from './activeLog';
 import { ANY_VALUE, DATE_WINDOWS, choiceItems, menuItems, valueItems, type FilterKey, type MenuItem, type ValueItem } from './filterItems';
 import { inputText, pickMany, pickOne } from './quickInputs';
 import { uiText } from '../uiText';
+import { type EventFilter } from '../../core/common/filter';
 
 export function registerFilterCommand(deps: Pick<Deps, 'registry'>): vscode.Disposable {
   return vscode.commands.registerCommand('provlog.filter', async (arg: unknown) => {

@@ -5,13 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
-import { countsGlyphs, formatCount, plural } from '../../core/displayText';
+import { countsGlyphs, formatCount, plural } from '../../core/common/displayText';
 import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../core/query/facets';
-import { WINDOW_LABELS, describeFilter, isEmptyFilter } from '../../core/viewFilter';
+import { WINDOW_LABELS, describeFilter, isEmptyFilter, type DateWindow, type EventFilter } from '../../core/common/filter';
 import type { LogModel } from '../../core/logModel';
-import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
-import type { DateWindow, EventFilter } from '../../core/query/engine';
-import { formatUtc } from '../../core/time';
+import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
+import { formatUtc } from '../../core/common/time';
 import { uiText } from '../uiText';
 
 export type FilterKey =

@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { capitalize } from '../../core/views/detail/identityNames';
-import { formatCount, plural } from '../../core/displayText';
-import { formatUtc } from '../../core/time';
-import { describeFilter, isEmptyFilter } from '../../core/viewFilter';
+import { formatCount, plural } from '../../core/common/displayText';
+import { formatUtc } from '../../core/common/time';
+import { describeFilter, isEmptyFilter } from '../../core/common/filter';
 import { ID_LABELS, collectIds, isIdKind, type IdKind } from '../../core/index/idLists';
 import type { Deps } from '../deps';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../exportFlow';

@@ -6,11 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { searchEvents } from '../../core/index/changeSearch';
-import { formatCount, plural } from '../../core/displayText';
+import { formatCount, plural } from '../../core/common/displayText';
 import type { LogModel } from '../../core/logModel';
-import { ACTION_LABELS, STATUS_LABELS } from '../../core/model';
+import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
 import { identityLabelOf } from '../../core/index/grouping';
-import { formatTimeIn } from '../../core/time';
+import { formatTimeIn } from '../../core/common/time';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 import { revealInTextEditor } from '../tree/revealInText';

@@ -9,12 +9,12 @@ import * as vscode from 'vscode';
 import { GraphClient } from '../../core/sources/graph/graphClient';
 import { isGuid } from '../../core/sources/graph/graphFilter';
 import { recentApps } from '../../core/sources/graph/graphApps';
-import { STATUSES, type Status } from '../../core/model';
-import type { EventFilter } from '../../core/query/engine';
+import { STATUSES, type Status } from '../../core/common/record';
 import { CancelledError, realClock } from '../../core/sources/http/clock';
 import { pickMany, pickOne, inputText } from '../commands/quickInputs';
 import type { GraphSession } from './graphSession';
 import { uiText } from '../uiText';
+import { type EventFilter } from '../../core/common/filter';
 
 /** What the command may be given instead of asking. */
 export interface FetchArgs {

@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import { filterToKql } from '../../core/sources/kql/filterToKql';
 import { portalQueryLink, workspaceIdProblem } from '../../core/sources/kql/portalLink';
 import { workspaceName } from '../../core/sources/logAnalytics/laErrors';
-import type { EventFilter } from '../../core/query/engine';
 import { targetLog, requireLog } from '../commands/activeLog';
 import { config } from '../config';
 import type { Deps } from '../deps';
@@ -19,6 +18,7 @@ import { pullIntoFile, type PullOutcome } from './queryPull';
 import { pickRange } from './queryRange';
 import { pickWorkspace, rememberWorkspace } from './workspacePick';
 import { notify, uiText } from '../uiText';
+import { type EventFilter } from '../../core/common/filter';
 
 interface QueryArgs {
   workspace?: string;

@@ -3,7 +3,7 @@
  * from its newest event on. Kept per machine in global state, by file path (no token, no rows).
  */
 import type * as vscode from 'vscode';
-import type { EventFilter } from '../../core/query/engine';
+import { type EventFilter } from '../../core/common/filter';
 
 export interface QueryOrigin {
   workspace: string;

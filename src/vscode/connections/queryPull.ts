@@ -4,17 +4,17 @@
  * progress with the rows so far, Cancel, and every failure as one sentence with what to do next.
  */
 import * as vscode from 'vscode';
-import { formatCount, plural } from '../../core/displayText';
+import { formatCount, plural } from '../../core/common/displayText';
 import { LogAnalyticsClient } from '../../core/sources/logAnalytics/laClient';
 import { DIAGNOSTIC_SETTINGS_URL, LogAnalyticsError, workspaceName } from '../../core/sources/logAnalytics/laErrors';
 import { pullLogs, PullStopped, type PullResult } from '../../core/sources/logAnalytics/pull';
-import type { EventFilter } from '../../core/query/engine';
 import { CancelledError } from '../../core/sources/http/clock';
-import { formatUtc } from '../../core/time';
+import { formatUtc } from '../../core/common/time';
 import { JsonLinesFile } from '../../node/jsonLinesFile';
 import { baseName } from '../fileInputs';
 import { armSession } from './armSession';
 import { notify, uiText } from '../uiText';
+import { type EventFilter } from '../../core/common/filter';
 
 export interface PullJob {
   workspace: string;

@@ -3,8 +3,8 @@
  * else the last day, week, month or quarter, or a range typed as `start/end`.
  */
 import * as vscode from 'vscode';
-import type { EventFilter } from '../../core/query/engine';
-import { formatUtc, parseTime } from '../../core/time';
+import { formatUtc, parseTime } from '../../core/common/time';
+import { type EventFilter } from '../../core/common/filter';
 
 export interface TimeRange {
   since: number;

@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { isLearnUrl, linksOf } from '../../core/views/detail/learnLinks';
 import { rawRecord } from '../../core/views/detail/rawRecord';
-import type { EventFilter } from '../../core/query/engine';
 import type { CopyField, DetailView, FilterKind, PageMessage } from '../../shared/detailProtocol';
 import type { FilterToArgs } from '../commands/coreCommands';
 import { baseName } from '../fileInputs';
@@ -15,6 +14,7 @@ import { fileUriOf, type OpenLog } from '../logRegistry';
 import type { DetailTarget } from './detailContent';
 import { notify } from '../uiText';
 import { rawTitle, showRawJson } from '../rawJsonDocument';
+import { type EventFilter } from '../../core/common/filter';
 
 export interface Shown {
   log: OpenLog;

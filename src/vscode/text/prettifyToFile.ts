@@ -13,7 +13,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { concatBytes } from '../../core/read/bytes';
-import { formatMegabytes } from '../../core/displayText';
+import { formatMegabytes } from '../../core/common/displayText';
 import { toUtf8 } from '../../core/read/encoding';
 import { createPrettifier, type PrettifyProblem } from '../../core/prettify/prettify';
 import { baseName } from '../fileInputs';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CatalogSeverity } from '../../core/catalog/catalog';
-import type { Status } from '../../core/model';
+import type { Status } from '../../core/common/record';
 
 export const STATUS_CODICONS: Readonly<Record<Status, string>> = {
   success: 'pass',

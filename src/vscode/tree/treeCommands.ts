@@ -10,8 +10,7 @@ import { compareCyclesMarkdown } from '../../core/output/compareCyclesMarkdown';
 import { capitalize } from '../../core/views/detail/identityNames';
 import { rawRecord } from '../../core/views/detail/rawRecord';
 import { identityKeyOf } from '../../core/index/grouping';
-import type { EventFilter } from '../../core/query/engine';
-import { formatUtc } from '../../core/time';
+import { formatUtc } from '../../core/common/time';
 import { copyToClipboard } from '../commands/coreCommands';
 import { showReport } from '../commands/reportDocuments';
 import type { Deps } from '../deps';
@@ -23,6 +22,7 @@ import { OPEN_CHANGE_COMMAND, OPEN_PROBLEM_COMMAND } from './treeItems';
 import { revealInTextEditor } from './revealInText';
 import { notify } from '../uiText';
 import { rawTitle, showRawJson } from '../rawJsonDocument';
+import { type EventFilter } from '../../core/common/filter';
 
 type IdKind = 'job' | 'cycle' | 'change';
 

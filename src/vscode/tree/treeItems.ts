@@ -5,12 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
-import { countsGlyphs, countsWords, formatCount, formatDuration, plural } from '../../core/displayText';
-import type { StatusCounts } from '../../core/index/eventIndex';
+import { countsGlyphs, countsWords, formatCount, formatDuration, plural } from '../../core/common/displayText';
 import { identityLabelOf } from '../../core/index/grouping';
 import { identityTypeKey } from '../../core/query/engine';
-import { ACTION_LABELS, STATUS_LABELS, type Status } from '../../core/model';
-import { formatTimeIn } from '../../core/time';
+import { ACTION_LABELS, STATUS_LABELS, type Status, type StatusCounts } from '../../core/common/record';
+import { formatTimeIn } from '../../core/common/time';
 import { severityIcon, statusIcon, tintedIcon } from './statusIcons';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, MoreNode, ProblemNode, TreeNode } from './treeNodes';
 import { uiText } from '../uiText';

@@ -5,7 +5,7 @@
  */
 import type { CycleGroup, JobGroup } from '../../core/index/eventIndex';
 import type { EventGroup, GroupKind } from '../../core/index/grouping';
-import type { Problem } from '../../core/model';
+import type { Problem } from '../../core/common/record';
 import type { OpenLog } from '../logRegistry';
 
 export interface LogNode {

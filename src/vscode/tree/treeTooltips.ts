@@ -6,13 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
-import { countsWords, formatCount, formatDuration, plural } from '../../core/displayText';
+import { countsWords, formatCount, formatDuration, plural } from '../../core/common/displayText';
 import type { Span } from '../../core/index/eventIndex';
-import { FORMAT_LABELS, ACTION_LABELS, STATUS_LABELS } from '../../core/model';
-import { mdCode, mdText } from '../../core/markdownText';
+import { FORMAT_LABELS, ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
+import { mdCode, mdText } from '../../core/common/markdownText';
 import { cycleActionTable } from '../../core/index/summary';
 import { actionTable } from '../../core/output/summaryMarkdown';
-import { formatUtc } from '../../core/time';
+import { formatUtc } from '../../core/common/time';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, TreeNode } from './treeNodes';
 
 export function tooltipOf(node: TreeNode): vscode.MarkdownString | string | undefined {

@@ -3,7 +3,7 @@
  * falling back to the `provlog.viewer.defaultColumns` setting.
  */
 import type * as vscode from 'vscode';
-import { sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../../core/viewColumns';
+import { sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../../core/common/columns';
 import { config, type ColumnId } from '../config';
 
 const KEY = 'provlog.viewer.table';

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LogModel } from '../../core/logModel';
-import { formatUtc } from '../../core/time';
-import { describeFilter } from '../../core/viewFilter';
+import { formatUtc } from '../../core/common/time';
+import { describeFilter } from '../../core/common/filter';
 import { TEXT_EDITOR_LIMIT } from '../../core/views/viewer/header';
 import type { IdField } from '../../shared/viewerProtocol';
 import { exportEvents } from '../exportFlow';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LogModel } from '../../core/logModel';
 import { buildFacets, type ViewFacets } from '../../core/query/viewFacets';
-import { mergeFilters } from '../../core/viewFilter';
+import { mergeFilters } from '../../core/common/filter';
 import { TEXT_EDITOR_LIMIT, buildHeader, type HeaderInfo } from '../../core/views/viewer/header';
 import { parseFromViewer, type FromViewer, type InitMessage, type ToViewer } from '../../shared/viewerProtocol';
 import { config } from '../config';

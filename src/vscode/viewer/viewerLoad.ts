@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { InputFile } from '../../core/logData';
 import type { LogModel } from '../../core/logModel';
-import { formatBytes } from '../../core/displayText';
+import { formatBytes } from '../../core/common/displayText';
 import { config } from '../config';
 import { baseName, gatherInputs } from '../fileInputs';
 import { gatherSet, specOf } from '../logSets';

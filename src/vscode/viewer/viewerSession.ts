@@ -4,12 +4,12 @@
  * event for selection sync. One per editor, since two editors of a file filter independently.
  */
 import type { LogModel } from '../../core/logModel';
-import type { EventFilter } from '../../core/query/engine';
 import { buildChart, type ChartData } from '../../core/views/viewer/chart';
-import { VIEW_COLUMNS } from '../../core/viewColumns';
+import { VIEW_COLUMNS } from '../../core/common/columns';
 import { ViewQuery, positionOf, type ViewSort } from '../../core/query/viewQuery';
 import { rowsOf } from '../../core/views/viewer/rows';
 import type { ResultMessage, RowsMessage, SortSpec } from '../../shared/viewerProtocol';
+import { type EventFilter } from '../../core/common/filter';
 
 /** One ViewQuery per model, shared by the editors of a file (its sort orders are the costly part). */
 const queries = new WeakMap<LogModel, ViewQuery>();

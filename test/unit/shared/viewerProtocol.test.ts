@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chipWords, describeFilter, filterChips, isEmptyFilter, mergeFilters, parseEventFilter, removeChip, setListValue } from '../../../src/core/viewFilter';
+import { chipWords, describeFilter, filterChips, isEmptyFilter, mergeFilters, parseEventFilter, removeChip, setListValue } from '../../../src/core/common/filter';
 import { isToViewer, parseFromViewer } from '../../../src/shared/viewerProtocol';
 
 const utc = (t: number): string => new Date(t).toISOString().slice(0, 16);

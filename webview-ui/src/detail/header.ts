@@ -3,9 +3,9 @@
  * time, and the way through the cycle (previous/next, "3 of 40 in this cycle") and to the raw JSON.
  */
 import type { DetailView } from '../../../src/shared/detailProtocol';
-import { cutAt, oneLine } from '../../../src/core/safeText';
+import { cutAt, oneLine } from '../../../src/core/common/safeText';
 import { h } from '../shared/dom';
-import { formatTimeIn } from '../../../src/core/time';
+import { formatTimeIn } from '../../../src/core/common/time';
 import { localDateTime, timeZone } from './localTime';
 import { button, statusBadge, statusIcon, type Post } from './widgets';
 

@@ -2,7 +2,7 @@
  * Local times, computed in the page: the page runs where the user sits (in VS Code for the web the
  * extension host may be in another time zone), so "your time" is the browser's.
  */
-import type { TimeZoneChoice } from '../../../src/core/time';
+import type { TimeZoneChoice } from '../../../src/core/common/time';
 
 /** The zone the person chose for times (setting provlog.time.zone), as the host last said. */
 let chosenZone: TimeZoneChoice = 'utc';

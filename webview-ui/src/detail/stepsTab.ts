@@ -3,7 +3,7 @@
  * resolution, export), each with its status, description and `details` (skip reasons and failed
  * scoping checks explained).
  */
-import type { StepType } from '../../../src/core/model';
+import type { StepType } from '../../../src/core/common/record';
 import type { StepView } from '../../../src/shared/detailProtocol';
 import { h } from '../shared/dom';
 import { icon } from '../shared/icons';

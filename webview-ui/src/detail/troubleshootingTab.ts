@@ -5,7 +5,7 @@
  * For events that did not fail it says so plainly, and for skips why.
  */
 import type { ExplanationView, HistoryItem, IdView, TroubleshootingView } from '../../../src/shared/detailProtocol';
-import { STATUS_LABELS } from '../../../src/core/model';
+import { STATUS_LABELS } from '../../../src/core/common/record';
 import { h } from '../shared/dom';
 import { icon } from '../shared/icons';
 import { localClock, relativeToNow } from './localTime';

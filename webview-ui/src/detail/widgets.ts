@@ -2,9 +2,9 @@
  * Small building blocks of the detail page. Every value from the log goes through `h(...)` as
  * text: status icons, key/value tables, copy buttons, long values that fold, null vs empty.
  */
-import type { Status } from '../../../src/core/model';
+import type { Status } from '../../../src/core/common/record';
 import type { DetailPair, Link, PageMessage } from '../../../src/shared/detailProtocol';
-import { cutAt, revealControls } from '../../../src/core/safeText';
+import { cutAt, revealControls } from '../../../src/core/common/safeText';
 import { appendBreakable, h } from '../shared/dom';
 import { STATUS_ICONS, icon } from '../shared/icons';
 import { ui } from '../shared/toolkit';

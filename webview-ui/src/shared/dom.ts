@@ -3,7 +3,7 @@
  * it only ever reaches the page through textContent and attributes set one by one, with direction
  * overrides and other hidden characters shown as ⟨U+202E⟩ rather than obeyed.
  */
-import { revealControls } from '../../../src/core/safeText';
+import { revealControls } from '../../../src/core/common/safeText';
 
 type Child = Node | string | null | undefined | false;
 

@@ -2,7 +2,7 @@
  * Codicons both pages share, so a status looks the same in the table, the header, the menus and
  * the detail panel.
  */
-import type { Status } from '../../../src/core/model';
+import type { Status } from '../../../src/core/common/record';
 import { h } from './dom';
 
 export const STATUS_ICONS: Readonly<Record<Status, string>> = {

@@ -3,9 +3,9 @@
  * selection, scroll) in the webview state, asks the host for results, and wires header, chart,
  * filter bar, table and footer together.
  */
-import type { Status } from '../../../src/core/model';
-import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, type ViewColumnId } from '../../../src/core/viewColumns';
-import { mergeFilters, setListValue } from '../../../src/core/viewFilter';
+import type { Status } from '../../../src/core/common/record';
+import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, type ViewColumnId } from '../../../src/core/common/columns';
+import { mergeFilters, setListValue } from '../../../src/core/common/filter';
 import {
   ROW_PAGE,
   isToViewer,

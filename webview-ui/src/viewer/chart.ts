@@ -5,8 +5,8 @@
  * arrows move, Enter filters) with a spoken label and a tooltip. Clicking filters to the cycle, the
  * period or the code.
  */
-import { STATUS_LABELS, type Status } from '../../../src/core/model';
-import { middleEllipsis, revealControls } from '../../../src/core/safeText';
+import { STATUS_LABELS, type Status } from '../../../src/core/common/record';
+import { middleEllipsis, revealControls } from '../../../src/core/common/safeText';
 
 import type { ChartBar, ChartData } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';

@@ -4,10 +4,9 @@
  * "changes only"; the result count; the column chooser and export. Only values present in the file
  * are offered. Every active filter shows as a chip below, removable on its own.
  */
-import { ACTION_LABELS, STATUS_LABELS, type Action, type Status } from '../../../src/core/model';
-import { VIEW_COLUMNS, VIEW_COLUMN_IDS, type ViewColumnId } from '../../../src/core/viewColumns';
-import type { FacetValue } from '../../../src/core/query/viewFacets';
-import { FILTER_LABELS, WINDOW_LABELS, chipWords, filterChips, removeChip, setListValue, type TextFilterKey } from '../../../src/core/viewFilter';
+import { ACTION_LABELS, STATUS_LABELS, type Action, type Status } from '../../../src/core/common/record';
+import { VIEW_COLUMNS, VIEW_COLUMN_IDS, type ViewColumnId } from '../../../src/core/common/columns';
+import { FILTER_LABELS, WINDOW_LABELS, chipWords, filterChips, removeChip, setListValue, type TextFilterKey, type FacetValue } from '../../../src/core/common/filter';
 import type { EventFilter, ViewFacets } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { STATUS_ICONS } from '../shared/icons';

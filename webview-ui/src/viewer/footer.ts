@@ -2,7 +2,7 @@
  * The line under the table about the selected event: who, what happened, and the actions people
  * take next (open its details; copy its job, cycle or change ID for a support ticket).
  */
-import { ACTION_LABELS, STATUS_LABELS } from '../../../src/core/model';
+import { ACTION_LABELS, STATUS_LABELS } from '../../../src/core/common/record';
 import type { IdField, RowView } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { STATUS_ICONS } from '../shared/icons';

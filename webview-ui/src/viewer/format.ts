@@ -2,7 +2,7 @@
  * Numbers, sizes, durations and times as the page shows them. Times follow the one rule of
  * core/time (setting provlog.time.zone, given by the host's init): one zone shown, the other on hover.
  */
-import { formatOtherZone, formatShortIn, formatSpanIn, formatTimeIn, formatUtc as coreFormatUtc, type TimeZoneChoice } from '../../../src/core/time';
+import { formatOtherZone, formatShortIn, formatSpanIn, formatTimeIn, formatUtc as coreFormatUtc, type TimeZoneChoice } from '../../../src/core/common/time';
 
 let zone: TimeZoneChoice = 'utc';
 
@@ -31,7 +31,7 @@ export function formatTimeSpan(first: number | null, last: number | null, other 
   return formatSpanIn(first, last, other ? (zone === 'utc' ? 'local' : 'utc') : zone);
 }
 
-export { formatBytes, formatCount, plural } from '../../../src/core/displayText';
+export { formatBytes, formatCount, plural } from '../../../src/core/common/displayText';
 /** `2026-03-02 10:00:05 UTC`. */
 export function formatUtc(t: number | null): string {
   return t === null ? '' : coreFormatUtc(t);

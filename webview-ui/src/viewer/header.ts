@@ -3,7 +3,7 @@
  * what time (local, UTC on hover), the counts by status as toggle buttons that filter, and every
  * problem the reader reported in plain words with its line and column and "Go to line".
  */
-import { STATUSES, STATUS_LABELS, type Status } from '../../../src/core/model';
+import { STATUSES, STATUS_LABELS, type Status } from '../../../src/core/common/record';
 import type { HeaderInfo } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { STATUS_ICONS } from '../shared/icons';

@@ -4,7 +4,7 @@
  * Read back through the same validation as anything else: the saved state is the page's own, but
  * it may come from an older version of the page.
  */
-import { parseEventFilter } from '../../../src/core/viewFilter';
+import { parseEventFilter } from '../../../src/core/common/filter';
 import { DEFAULT_SORT, parseSort, type EventFilter, type SortSpec } from '../../../src/shared/viewerProtocol';
 
 export interface PageState {

@@ -3,11 +3,11 @@
  * over the values present in the file, narrowed as you type (ARIA combobox with a listbox). Enter
  * takes the highlighted value, or what was typed (filters are "contains", so part of an id works).
  */
-import type { FacetValue } from '../../../src/core/query/viewFacets';
 
 import { clear, h } from '../shared/dom';
 import { formatCount, plural } from './format';
 import { closePopover, openPopover } from './popover';
+import { type FacetValue } from '../../../src/core/common/filter';
 
 export interface PickerOptions {
   label: string;

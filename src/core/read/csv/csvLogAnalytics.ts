@@ -4,7 +4,7 @@
  * holds either ISO text or the portal's display form (`3/2/2026, 10:00:05.000 AM`). The row is
  * handed to the same normaliser as Log Analytics JSON rows, keyed by the table's column names.
  */
-import type { ProvisioningRecord } from '../../model';
+import type { ProvisioningRecord } from '../../common/record';
 import type { ColumnMap } from './csvHeaders';
 import { extraCells } from './csvPortal';
 import type { JsonObject, ReadNotes } from '../json/json';

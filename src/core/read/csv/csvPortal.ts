@@ -11,8 +11,8 @@ import {
   type ProvisioningStep,
   type Status,
   type StepType,
-} from '../../model';
-import { parseTime } from '../../time';
+} from '../../common/record';
+import { parseTime } from '../../common/time';
 import type { MainField, ModifiedField, StepField } from './csvColumns';
 import type { ColumnMap } from './csvHeaders';
 import {

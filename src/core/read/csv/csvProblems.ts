@@ -3,7 +3,7 @@
  * file and reported once, with where it first happened, instead of once per row.
  */
 import type { LoadedFile } from '../../logData';
-import type { Problem, ProblemSeverity } from '../../model';
+import type { Problem, ProblemSeverity } from '../../common/record';
 import { PositionMapper } from '../positions';
 
 type RowKind = 'ragged' | 'unterminatedQuote' | 'strayQuote' | 'invalidUtf8' | 'unmatched' | 'noChangeId';

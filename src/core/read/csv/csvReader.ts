@@ -6,7 +6,7 @@
  * ranges of their rows, and the full record is re-read on demand (csvRecords.ts).
  */
 import type { CsvIndex, LoadedFile } from '../../logData';
-import type { FormatId, ModifiedProperty, Problem } from '../../model';
+import type { FormatId, ModifiedProperty, Problem } from '../../common/record';
 import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../store';
 import { LOG_ANALYTICS_COLUMNS, MAIN_COLUMNS, MODIFIED_COLUMNS, STEP_COLUMNS } from './csvColumns';
 import { mapColumns, type CsvRole } from './csvHeaders';

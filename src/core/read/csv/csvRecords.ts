@@ -4,7 +4,7 @@
  * first read used.
  */
 import type { LogData, RowIndex } from '../../logData';
-import type { ModifiedProperty, ProvisioningRecord, ProvisioningStep } from '../../model';
+import type { ModifiedProperty, ProvisioningRecord, ProvisioningStep } from '../../common/record';
 import { restoreFormula } from './csvCells';
 import type { MainField, ModifiedField, StepField } from './csvColumns';
 import { mapColumns, ROLE_TABLES, type ColumnMap, type CsvRole } from './csvHeaders';

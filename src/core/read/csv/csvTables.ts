@@ -3,7 +3,7 @@
  * with their damage counted. Also the small pieces the reader and the re-reader share.
  */
 import type { LoadedFile } from '../../logData';
-import { STATUSES, STEP_TYPES, type ProvisioningStep, type Status, type StepType } from '../../model';
+import { STATUSES, STEP_TYPES, type ProvisioningStep, type Status, type StepType } from '../../common/record';
 import { ownCopy } from './csvCells';
 import { LOOKED_FOR, detectRole, type CsvRole } from './csvHeaders';
 import type { JoinedRows } from './csvJoin';

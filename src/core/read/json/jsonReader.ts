@@ -3,7 +3,7 @@
  * Log Analytics rows and PowerShell output. Records are found by the byte scanner and parsed one
  * at a time, so memory stays near the file size and a damaged record costs only itself.
  */
-import type { FormatId, Problem } from '../../model';
+import type { FormatId, Problem } from '../../common/record';
 import { PositionMapper } from '../positions';
 import type { StoreBuilder } from '../../store';
 import { decodeSlice } from '../encoding';

@@ -4,7 +4,7 @@
  * instead of one message per record.
  */
 import { parse as parseTolerant, type ParseError } from 'jsonc-parser';
-import type { Problem, ProblemSeverity } from '../../model';
+import type { Problem, ProblemSeverity } from '../../common/record';
 import { positionInText, type PositionMapper } from '../positions';
 import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../store';
 import { decodeSlice } from '../encoding';

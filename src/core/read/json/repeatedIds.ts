@@ -11,7 +11,7 @@ import { decodeSlice } from '../encoding';
 import type { Json } from './json';
 import { normalizeRecord } from '../normalize/normalizeRecord';
 import { parse as parseTolerant } from 'jsonc-parser';
-import type { Problem, ProvisioningRecord } from '../../model';
+import type { Problem, ProvisioningRecord } from '../../common/record';
 
 /** Pairs that differ named one by one before the rest are counted. */
 const MAX_LISTED = 50;

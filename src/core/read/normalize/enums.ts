@@ -11,7 +11,7 @@ import {
   type Action,
   type Status,
   type StepType,
-} from '../../model';
+} from '../../common/record';
 import type { Json } from '../json/json';
 
 export function normalizeAction(v: Json | undefined): Action | undefined {

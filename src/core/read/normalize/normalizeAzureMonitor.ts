@@ -5,8 +5,8 @@
  *  - Log Analytics `AADProvisioningLogs` rows: PascalCase columns, nested columns as JSON strings,
  *    the error code in `ResultSignature` (`None` or empty: no error).
  */
-import { type Flavor, type ProvisioningRecord } from '../../model';
-import { parseTime } from '../../time';
+import { type Flavor, type ProvisioningRecord } from '../../common/record';
+import { parseTime } from '../../common/time';
 import { errorCodeText, normalizeStatus } from './enums';
 import { isObject, num, prop, text, type Json, type JsonObject, type ReadNotes } from '../json/json';
 import { normalizeGraph } from './normalizeGraph';

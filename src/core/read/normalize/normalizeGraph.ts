@@ -12,8 +12,8 @@ import {
   type ProvisioningStep,
   type ProvisioningSystem,
   type Status,
-} from '../../model';
-import { parseTime } from '../../time';
+} from '../../common/record';
+import { parseTime } from '../../common/time';
 import {
   normalizeAction,
   normalizeErrorCategory,

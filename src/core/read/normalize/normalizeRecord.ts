@@ -2,7 +2,7 @@
  * One parsed JSON value → a ProvisioningRecord, whichever shape it has, or undefined when it is not
  * a provisioning record at all.
  */
-import { type ProvisioningRecord } from '../../model';
+import { type ProvisioningRecord } from '../../common/record';
 import { camelCaseKeys, isObject, type Json, type JsonObject, type ReadNotes } from '../json/json';
 import {
   isDiagnosticEnvelope,

@@ -1,3 +1,4 @@
+import { type EventFilter } from '../../common/filter';
 /**
  * How far a pull got, kept next to the output file (OUT.jsonl → OUT.jsonl.fetch-state) rather than inside it, so
  * the JSON Lines file holds Graph records only and every reader opens it as it is. The name ends in neither
@@ -6,7 +7,6 @@
  * cuts the file back to that size (dropping the half-drained window's records) and starts the next window
  * there, so a cancelled pull resumed ends with the same file as one that never stopped. It holds no token.
  */
-import type { EventFilter } from '../../query/engine';
 
 export type GraphApiVersion = 'v1.0' | 'beta';
 

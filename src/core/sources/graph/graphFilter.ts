@@ -1,3 +1,4 @@
+import { type EventFilter } from '../../common/filter';
 /**
  * Which parts of a filter Microsoft Graph can apply itself ($filter on auditLogs/provisioning) and which stay
  * with the viewer's QueryEngine. Graph's filters are case-sensitive and exact where ours are case-insensitive
@@ -5,7 +6,6 @@
  * down: full ids (lower-cased GUIDs, whole job ids), one status, the application's service principal id. The
  * local filter still runs over every record, so pushing down never changes the result, only what travels.
  */
-import type { EventFilter } from '../../query/engine';
 
 export interface GraphFilterPlan {
   /** `$filter` clauses (joined with " and "), without the time window. */

@@ -3,9 +3,9 @@
  * text…) applied to each page with the viewer's own reader and QueryEngine, so "fetch with filter X" keeps
  * exactly the records the viewer shows for filter X.
  */
-import type { EventFilter } from '../../query/engine';
 import { QueryEngine } from '../../query/engine';
 import { readLog } from '../../read/readLog';
+import { type EventFilter } from '../../common/filter';
 
 /** The lines (one Graph record each) that `filter` keeps, in their order. */
 export function keepMatching(lines: readonly string[], filter: EventFilter): string[] {

@@ -1,5 +1,5 @@
 /** One line about a running or finished pull, the same words in the CLI's stderr and VS Code's notification. */
-import { formatUtc } from '../../time';
+import { formatUtc } from '../../common/time';
 import type { PullProgress } from './graphPuller';
 
 export function progressText(p: Readonly<PullProgress>): string {

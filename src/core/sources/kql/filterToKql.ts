@@ -4,12 +4,12 @@
  * read from the row the way the readers read it (kqlFunctions.ts). Filter text only ever becomes a
  * string literal (kqlText.ts), so it cannot change the query's structure.
  */
-import { TEXT_FILTER_FIELDS, WINDOW_MS, type EventFilter } from '../../query/engine';
-import type { StringField } from '../../store';
-import { TEXT_FILTER_KEYS } from '../../viewFilter';
+import { TEXT_FILTER_FIELDS } from '../../query/engine';
+import { TEXT_FILTER_KEYS, WINDOW_MS, type EventFilter } from '../../common/filter';
 import { functionLets, functionsIn } from './kqlFunctions';
 import { filterNeedle, kqlDatetime, kqlString, kqlTimespan } from './kqlText';
 import { LA_TABLE } from './schema';
+import { type StringField } from '../../common/record';
 
 const LEGACY_ACTION = 'column_ifexists("Action", "")';
 const LEGACY_STATUS = 'column_ifexists("StatusInfo", "")';

@@ -6,12 +6,12 @@
  * Memory holds at most a few windows' rows, whatever the total.
  */
 import { filterToKql } from '../kql/filterToKql';
-import type { EventFilter } from '../../query/engine';
-import { parseTime } from '../../time';
+import { parseTime } from '../../common/time';
 import type { LogAnalyticsClient } from './laClient';
 import { LogAnalyticsError } from './laErrors';
 import { columnIndex, rowLines, type QueryTable } from './queryResponse';
 import { halve, planWindows, probeBinMs, probeQuery, PROBE_BINS, type TimeWindow } from './timeWindows';
+import { type EventFilter } from '../../common/filter';
 
 const MIN_TIMEOUT_WINDOW_MS = 60_000;
 

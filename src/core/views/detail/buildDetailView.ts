@@ -4,9 +4,9 @@
  */
 import { describeAction, describeInitiatorType, describeStatus, describeStepType } from '../../catalog/enumDocs';
 import type { LogModel } from '../../logModel';
-import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, STEP_TYPE_LABELS, type ProvisionedIdentity, type ProvisioningRecord, type ProvisioningSystem } from '../../model';
+import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, STEP_TYPE_LABELS, type ProvisionedIdentity, type ProvisioningRecord, type ProvisioningSystem } from '../../common/record';
 import { PositionMapper } from '../../read/positions';
-import { formatUtc } from '../../time';
+import { formatUtc } from '../../common/time';
 import { TEXT_EDITOR_LIMIT } from '../viewer/header';
 import type { DetailView, HeaderView, IdentityView, IdView, SourceView, StepView, SummaryView, SystemView } from './detailTypes';
 import { identityHistory, type IdentityHistory } from './identityHistory';

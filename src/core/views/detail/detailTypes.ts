@@ -4,7 +4,7 @@
  * the page renders them as text only. Times are epoch ms so that the page, which runs where the
  * user sits, can add their local time.
  */
-import type { Action, Flavor, Status, StepType } from '../../model';
+import type { Action, Flavor, Status, StepType } from '../../common/record';
 import type { CatalogSeverity } from '../../catalog/catalogTypes';
 
 /** The portal's four tabs, in its order. */

@@ -3,9 +3,9 @@
  * across cycles, and to "did the retry work?" (the newest later event). Compares interned string
  * ids of the store's columns, so a scan of 100,000 events costs well under a millisecond.
  */
-import { STATUS_LABELS } from '../../model';
-import type { EventStore, StringField } from '../../store';
-import { formatUtc } from '../../time';
+import { STATUS_LABELS, type StringField } from '../../common/record';
+import type { EventStore } from '../../store';
+import { formatUtc } from '../../common/time';
 import type { HistoryItem } from './detailTypes';
 
 export const HISTORY_LIMIT = 50;

@@ -3,8 +3,8 @@
  * display name (targets, skipped objects), so we fall back the way FIMTooler's reporter does: the
  * reportable identifier of a step, then the user principal name, then an id.
  */
-import type { ProvisioningRecord } from '../../model';
-import { cutAt } from '../../safeText';
+import type { ProvisioningRecord } from '../../common/record';
+import { cutAt } from '../../common/safeText';
 
 /** Longest name put into a sentence or title; the full text stays available in the Summary tab. */
 export const NAME_LIMIT = 80;

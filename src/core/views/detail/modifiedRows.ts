@@ -3,7 +3,7 @@
  * reporter: `oldValue` is very often null even on updates, so where the matching step read the
  * object from the target we show that value beside it; and null (no value) is not '' (empty).
  */
-import type { ProvisioningRecord } from '../../model';
+import type { ProvisioningRecord } from '../../common/record';
 import type { ModifiedRow, ModifiedView } from './detailTypes';
 
 /** Values the matching steps read from the target, by lower-cased attribute name. */

@@ -5,7 +5,7 @@
  */
 import { toGraphShape } from '../../output/graphShape';
 import type { LogModel } from '../../logModel';
-import type { Flavor } from '../../model';
+import type { Flavor } from '../../common/record';
 import { prettifyText } from '../../prettify/prettify';
 import type { RawView } from './detailTypes';
 

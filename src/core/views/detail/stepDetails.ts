@@ -4,7 +4,7 @@
  * `Assigned to the application`).
  */
 import { lookupSkipReason } from '../../catalog/catalog';
-import type { ProvisioningRecord } from '../../model';
+import type { ProvisioningRecord } from '../../common/record';
 import { skippingStep, stepSkipReason } from '../../catalog/skipReason';
 import { remediationSteps } from './remediationSteps';
 import type { DetailPair, SkipView } from './detailTypes';

@@ -6,7 +6,7 @@
 import { describeRetry, lookupErrorCode, retryTime } from '../../catalog/catalog';
 import type { CatalogMatch } from '../../catalog/catalogTypes';
 import { describeErrorCategory } from '../../catalog/enumDocs';
-import { STEP_TYPE_LABELS, type ProvisioningRecord } from '../../model';
+import { STEP_TYPE_LABELS, type ProvisioningRecord } from '../../common/record';
 import type { ErrorView, ExplanationView, HistoryItem, RetryView, TroubleshootingView } from './detailTypes';
 import { remediationSteps } from './remediationSteps';
 import { explainSkip } from './stepDetails';

@@ -7,8 +7,8 @@
  * clipped so that a 100 KB display name does not become a 100 KB sentence.
  */
 import { lookupErrorCode } from '../../catalog/catalog';
-import type { Action, ProvisioningRecord, ProvisioningStep } from '../../model';
-import { STEP_TYPE_LABELS } from '../../model';
+import type { Action, ProvisioningRecord, ProvisioningStep } from '../../common/record';
+import { STEP_TYPE_LABELS } from '../../common/record';
 import { capitalize, clip, identityName, objectWord, targetName } from './identityNames';
 import { explainSkip } from './stepDetails';
 

@@ -6,11 +6,11 @@
 import { describeRetry, lookupErrorCode } from '../../catalog/catalog';
 import { describeErrorCategory } from '../../catalog/enumDocs';
 import type { LogModel } from '../../logModel';
-import { STATUS_LABELS } from '../../model';
-import { formatUtc } from '../../time';
+import { STATUS_LABELS } from '../../common/record';
+import { formatUtc } from '../../common/time';
 import { actionText, linkRow, type HoverLinks } from './hoverParts';
 import { identityOf } from './logDiagnostics';
-import { mdInert as safeMd, safeLink } from '../../markdownText';
+import { mdInert as safeMd, safeLink } from '../../common/markdownText';
 
 const ICONS = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
 

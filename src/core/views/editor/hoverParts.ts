@@ -1,12 +1,11 @@
 /**
  * Pieces the hover texts share: link targets the caller builds, counts, time spans, link rows.
  */
-import { formatCount, plural } from '../../displayText';
-import type { StatusCounts } from '../../index/eventIndex';
-import { ACTION_LABELS, type Action } from '../../model';
-import type { EventFilter } from '../../query/engine';
-import { formatUtc } from '../../time';
-import { mdInert as safeMd, safeLink } from '../../markdownText';
+import { formatCount, plural } from '../../common/displayText';
+import { ACTION_LABELS, type Action, type StatusCounts } from '../../common/record';
+import { formatUtc } from '../../common/time';
+import { mdInert as safeMd, safeLink } from '../../common/markdownText';
+import { type EventFilter } from '../../common/filter';
 
 /** Link targets for the hover's actions; each returns a URI string. */
 export interface HoverLinks {

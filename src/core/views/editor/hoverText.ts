@@ -16,7 +16,7 @@ import { errorCodeHover, skipReasonHover } from './codeHover';
 import type { HoverLinks } from './hoverParts';
 import { changeHover, cycleHover, jobHover } from './idHover';
 import type { LogToken, TokenRole } from './logTokenAt';
-import { mdInert as safeMd } from '../../markdownText';
+import { mdInert as safeMd } from '../../common/markdownText';
 
 export type { HoverLinks } from './hoverParts';
 

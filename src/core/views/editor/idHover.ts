@@ -2,14 +2,14 @@
  * Hovers on IDs: a change (who, what, how it ended, when), a cycle (counts by status and its time
  * span) and a job (app, systems, cycles, counts), each with links to filter the viewer or copy.
  */
-import { formatCount, plural } from '../../displayText';
+import { formatCount, plural } from '../../common/displayText';
 import type { CycleGroup } from '../../index/eventIndex';
 import type { LogModel } from '../../logModel';
-import { STATUS_LABELS } from '../../model';
-import { formatUtc } from '../../time';
+import { STATUS_LABELS } from '../../common/record';
+import { formatUtc } from '../../common/time';
 import { actionText, countsText, durationText, linkRow, spanText, type HoverLinks } from './hoverParts';
 import { identityOf } from './logDiagnostics';
-import { mdInert as safeMd } from '../../markdownText';
+import { mdInert as safeMd } from '../../common/markdownText';
 
 export function changeHover(model: LogModel, index: number, changeId: string, links: HoverLinks): string {
   const same = model.index.eventsWithChangeId(changeId);

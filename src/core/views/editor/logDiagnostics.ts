@@ -6,12 +6,12 @@
  * adapter only converts, and the benchmark measures exactly what the editor pays.
  */
 import { lookupErrorCode, type CatalogSeverity } from '../../catalog/catalog';
-import { formatCount } from '../../displayText';
+import { formatCount } from '../../common/displayText';
 import { locateErrorCodes } from './locate';
 import type { LogData } from '../../logData';
-import { ACTION_LABELS, type Status } from '../../model';
+import { ACTION_LABELS, type Status } from '../../common/record';
 import type { EventStore } from '../../store';
-import { oneLine as plainText } from '../../safeText';
+import { oneLine as plainText } from '../../common/safeText';
 import { PositionMapper } from '../../read/positions';
 
 export type DiagnosticKind = 'errorCode' | 'problem' | 'omitted';

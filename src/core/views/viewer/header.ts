@@ -5,7 +5,7 @@
  */
 import { ENCODING_LABELS } from '../../read/encoding';
 import type { LogData } from '../../logData';
-import { FORMAT_LABELS, STATUSES, type ProblemSeverity, type Status } from '../../model';
+import { FORMAT_LABELS, STATUSES, type ProblemSeverity, type Status } from '../../common/record';
 
 /** VS Code does not hand larger documents to extensions, and opening them as text is slow. */
 export const TEXT_EDITOR_LIMIT = 50 * 1024 * 1024;

@@ -4,9 +4,10 @@
  * name is shown as its start and its length, not shipped whole into every scroll).
  */
 import { lookupErrorCode } from '../../catalog/catalog';
-import type { Action, Status } from '../../model';
-import { revealControls } from '../../safeText';
-import type { EventStore, StringField } from '../../store';
+import type { Action, Status } from '../../common/record';
+import { revealControls } from '../../common/safeText';
+import type { EventStore } from '../../store';
+import { type StringField } from '../../common/record';
 
 export interface RowView {
   /** The event's index in the log (stable across filters and sorts; the detail panel's key). */

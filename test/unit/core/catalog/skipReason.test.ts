@@ -8,11 +8,11 @@ import { allSkipReasons, explainJson, lookupErrorCode } from '../../../../src/co
 import { explainMarkdown } from '../../../../src/core/output/explainMarkdown';
 import { buildDetailView } from '../../../../src/core/views/detail/buildDetailView';
 import { LogModel } from '../../../../src/core/logModel';
-import type { EventFilter } from '../../../../src/core/query/engine';
 import { hoverMarkdown, type HoverLinks } from '../../../../src/core/views/editor/hoverText';
 import { logTokenAt } from '../../../../src/core/views/editor/logTokenAt';
 import { readText } from '../../helpers';
 import { diagnosticRecord, lines, skippedOverrides } from '../../../fixtures/realShapes';
+import { type EventFilter } from '../../../../src/core/common/filter';
 
 const links: HoverLinks = {
   showDetails: (i) => `cmd:show/${i}`,

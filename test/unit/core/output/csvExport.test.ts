@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as Papa from 'papaparse';
 import { exportCsvTrio, type CsvTrioFile } from '../../../../src/core/output/csvExport';
 import type { LogData } from '../../../../src/core/logData';
-import type { ProvisioningRecord } from '../../../../src/core/model';
+import type { ProvisioningRecord } from '../../../../src/core/common/record';
 import { readLog } from '../../../../src/core/read/readLog';
 import { recordAt } from '../../../../src/core/read/recordAt';
 import { hostileRecords } from '../../../fixtures/generator/hostile';

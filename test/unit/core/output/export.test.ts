@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { exportJson } from '../../../../src/core/output/jsonExport';
 import { exportMarkdown } from '../../../../src/core/output/markdownExport';
-import { mdText } from '../../../../src/core/markdownText';
+import { mdText } from '../../../../src/core/common/markdownText';
 import { recordAt } from '../../../../src/core/read/recordAt';
 import { hostileRecords } from '../../../fixtures/generator/hostile';
 import { generateRecords } from '../../../fixtures/generator/records';

@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { EventIndex } from '../../../../src/core/index/eventIndex';
-import { QueryEngine, identityTypeKey, type EventFilter } from '../../../../src/core/query/engine';
+import { QueryEngine, identityTypeKey } from '../../../../src/core/query/engine';
 import { Sorter } from '../../../../src/core/query/sort';
 import { cycleActionTable, summarize, summaryJson } from '../../../../src/core/index/summary';
 import { FLAG_CHANGED } from '../../../../src/core/store';
 import { generateRecords } from '../../../fixtures/generator/records';
 import { portalJson } from '../../../fixtures/generator/writers';
 import { readText } from '../../helpers';
+import { type EventFilter } from '../../../../src/core/common/filter';
 
 const records = generateRecords({ seed: 11, count: 600, perCycle: 30 });
 const log = readText(portalJson(records));

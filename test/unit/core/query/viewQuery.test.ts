@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { LogModel } from '../../../../src/core/logModel';
-import type { EventFilter } from '../../../../src/core/query/engine';
-import type { SortKey } from '../../../../src/core/query/sort';
 import { ViewQuery, positionOf } from '../../../../src/core/query/viewQuery';
 import { TextMatcher } from '../../../../src/core/query/textMatcher';
 import { generateRecords } from '../../../fixtures/generator/records';
 import { portalJson } from '../../../fixtures/generator/writers';
 import { readText } from '../../helpers';
+import { type EventFilter } from '../../../../src/core/common/filter';
+import { type SortKey } from '../../../../src/core/common/columns';
 
 const records = generateRecords({ seed: 4, count: 1500, perCycle: 30 });
 const model = new LogModel(readText(portalJson(records)));

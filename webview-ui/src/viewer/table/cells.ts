@@ -3,8 +3,8 @@
  * a word (never colour alone), dates in local time with UTC and the file's own text on hover,
  * identities as the portal shows them (name, then the source id).
  */
-import { ACTION_LABELS, STATUS_LABELS, type Action } from '../../../../src/core/model';
-import type { ViewColumnId } from '../../../../src/core/viewColumns';
+import { ACTION_LABELS, STATUS_LABELS, type Action } from '../../../../src/core/common/record';
+import type { ViewColumnId } from '../../../../src/core/common/columns';
 import type { RowView } from '../../../../src/shared/viewerProtocol';
 import { h } from '../../shared/dom';
 import { STATUS_ICONS, icon } from '../../shared/icons';

@@ -5,7 +5,7 @@
  * tab order (roving tabindex); the focused row is always kept rendered, so focus is never lost.
  */
 import { Virtualizer, defaultRangeExtractor, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import type { ViewColumnId } from '../../../../src/core/viewColumns';
+import type { ViewColumnId } from '../../../../src/core/common/columns';
 import type { RowView, SortSpec } from '../../../../src/shared/viewerProtocol';
 import { clear, h } from '../../shared/dom';
 import { fillCell } from './cells';

@@ -3,7 +3,7 @@
  * an arrow), sorting on click, Enter or Space, and a drag handle on its right edge to resize it
  * (double-click: back to the default width). Widths live here and drive the CSS grid template.
  */
-import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, VIEW_COLUMNS, fitColumnWidths, type ViewColumnId } from '../../../../src/core/viewColumns';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, VIEW_COLUMNS, fitColumnWidths, type ViewColumnId } from '../../../../src/core/common/columns';
 import type { SortSpec } from '../../../../src/shared/viewerProtocol';
 import { clear, h } from '../../shared/dom';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { headerKey, detectRole } from '../../../../../src/core/read/csv/csvHeaders';
 import type { InputFile, LogData } from '../../../../../src/core/logData';
-import type { Problem } from '../../../../../src/core/model';
+import type { Problem } from '../../../../../src/core/common/record';
 import { readLog } from '../../../../../src/core/read/readLog';
 import { recordAt } from '../../../../../src/core/read/recordAt';
 import { MAIN_LINES, MODIFIED_LINES, STEP_LINES, crlf, csvFile, lf, trio } from './csvFixtures';

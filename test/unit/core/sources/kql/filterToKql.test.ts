@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import { filterToKql } from '../../../../../src/core/sources/kql/filterToKql';
 import { kqlString } from '../../../../../src/core/sources/kql/kqlText';
 import { LA_COLUMNS, LEGACY_COLUMNS } from '../../../../../src/core/sources/kql/schema';
-import type { EventFilter } from '../../../../../src/core/query/engine';
-import { TEXT_FILTER_KEYS } from '../../../../../src/core/viewFilter';
+import { TEXT_FILTER_KEYS, type EventFilter } from '../../../../../src/core/common/filter';
 import { analyseKql, kqlTokens } from '../../../../emulators/kustoAnalyzer';
 
 /** Every value each part of the filter takes in the generated combinations. */

@@ -1,13 +1,13 @@
 // Hover texts: remediation with the actual retry time, the event's own words, links only from the caller, hostile text inert.
 import { strict as assert } from 'node:assert';
 import { LogModel } from '../../../../../src/core/logModel';
-import type { EventFilter } from '../../../../../src/core/query/engine';
 import { hoverMarkdown, type HoverLinks } from '../../../../../src/core/views/editor/hoverText';
-import { mdInert as safeMd, safeLink } from '../../../../../src/core/markdownText';
+import { mdInert as safeMd, safeLink } from '../../../../../src/core/common/markdownText';
 import { hostileRecords } from '../../../../fixtures/generator/hostile';
 import { generateRecords } from '../../../../fixtures/generator/records';
 import { diagnosticJsonLines, portalJson } from '../../../../fixtures/generator/writers';
 import { readText } from '../../../helpers';
+import { type EventFilter } from '../../../../../src/core/common/filter';
 
 const links: HoverLinks = {
   showDetails: (i) => `cmd:show/${i}`,

@@ -1,7 +1,7 @@
 // The problems a log shows in the editor: one per failure on its code, the cap with its summary, severities, reader damage.
 import { strict as assert } from 'node:assert';
 import { lookupErrorCode } from '../../../../../src/core/catalog/catalog';
-import { ACTION_LABELS } from '../../../../../src/core/model';
+import { ACTION_LABELS } from '../../../../../src/core/common/record';
 import { logDiagnostics, type LogDiagnostic } from '../../../../../src/core/views/editor/logDiagnostics';
 import { powershellJson, utf16le } from '../../../../fixtures/generator/powershellWriter';
 import { generateRecords } from '../../../../fixtures/generator/records';

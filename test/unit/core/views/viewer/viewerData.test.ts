@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { LogModel } from '../../../../../src/core/logModel';
-import { STATUSES } from '../../../../../src/core/model';
+import { STATUSES } from '../../../../../src/core/common/record';
 import { identityTypeKey } from '../../../../../src/core/query/engine';
 import { buildChart, bucketWidth } from '../../../../../src/core/views/viewer/chart';
-import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMN_IDS, VIEW_COLUMNS, sanitizeColumns, sanitizeWidths } from '../../../../../src/core/viewColumns';
+import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMN_IDS, VIEW_COLUMNS, sanitizeColumns, sanitizeWidths } from '../../../../../src/core/common/columns';
 import { MAX_CYCLES, buildFacets } from '../../../../../src/core/query/viewFacets';
-import { formatBytes } from '../../../../../src/core/displayText';
+import { formatBytes } from '../../../../../src/core/common/displayText';
 import { TEXT_EDITOR_LIMIT, buildHeader } from '../../../../../src/core/views/viewer/header';
-import { revealControls } from '../../../../../src/core/safeText';
+import { revealControls } from '../../../../../src/core/common/safeText';
 import { MAX_CELL_TEXT, clip, rowView, rowsOf } from '../../../../../src/core/views/viewer/rows';
 import { HOSTILE_NAMES, hostileRecords } from '../../../../fixtures/generator/hostile';
 import { generateRecords } from '../../../../fixtures/generator/records';

@@ -189,3 +189,39 @@ export function actionFromOrdinal(n: number): Action {
 export function statusFromOrdinal(n: number): Status | undefined {
   return STATUSES[n];
 }
+
+/** String fields kept per event; each is a Uint32Array of ids into `strings`. Order is the wire order. */
+export const STRING_FIELDS = [
+  'id',
+  'activityDateTime',
+  'tenantId',
+  'jobId',
+  'cycleId',
+  'changeId',
+  'actionLabel',
+  'sourceName',
+  'sourceId',
+  'sourceType',
+  'targetName',
+  'targetId',
+  'targetType',
+  'sourceSystem',
+  'targetSystem',
+  'appName',
+  'appId',
+  'initiatorName',
+  'initiatorType',
+  'errorCode',
+  'errorCategory',
+  'reason',
+] as const;
+export type StringField = (typeof STRING_FIELDS)[number];
+
+/** Events by outcome: a cycle, a job, an identity, a whole log. */
+export interface StatusCounts {
+  total: number;
+  success: number;
+  failure: number;
+  skipped: number;
+  warning: number;
+}

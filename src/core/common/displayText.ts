@@ -2,8 +2,8 @@
  * Short texts the tree, the status bar and the reports share: counts with separators, durations,
  * and the ✓ ✗ ⤼ ⚠ status counts of a cycle or group.
  */
-import type { StatusCounts } from './index/eventIndex';
-import type { Status } from './model';
+import type { Status } from './record';
+import { type StatusCounts } from './record';
 
 const NUMBER = new Intl.NumberFormat('en-US');
 

@@ -3,7 +3,8 @@
  * portal's labels, the sort key each column sorts by and a starting width. Shared by the host (sort)
  * and the page (headers, cells), so a column is declared once.
  */
-import type { SortKey } from './query/sort';
+
+import { STRING_FIELDS, type StringField } from './record';
 
 export const VIEW_COLUMN_IDS = [
   'time',
@@ -124,4 +125,12 @@ export function fitColumnWidths(columns: readonly ViewColumnId[], widthOf: (c: V
     excess -= give;
   }
   return out;
+}
+
+/** What the table can be ordered by: a column's key. */
+export type SortKey = 'time' | 'duration' | 'action' | 'status' | StringField;
+export type SortDirection = 'asc' | 'desc';
+
+export function isSortKey(v: string): v is SortKey {
+  return v === 'time' || v === 'duration' || v === 'action' || v === 'status' || (STRING_FIELDS as readonly string[]).includes(v);
 }

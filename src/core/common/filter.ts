@@ -3,11 +3,45 @@
  * from a webview or a command, merging a requested filter into the current one, and the removable
  * chips (and their plain-words description for exports) that show what is filtered.
  */
-import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type Action, type Status } from './model';
+import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type Action, type Status } from './record';
 import { withoutDate } from './filterText';
-import type { DateWindow, EventFilter } from './query/engine';
 
 /** The text filters: case-insensitive "contains". */
+export type DateWindow = '24h' | '7d' | '30d';
+
+export interface EventFilter {
+  /** Name or id of the source or target identity. */
+  identity?: string;
+  /** `user`, `group`, … matching `User`, `Group` and SCIM URNs (`…:core:2.0:User`). */
+  identityType?: string[];
+  window?: DateWindow;
+  /** What the window is relative to: the newest event of the file (default: downloads are often old) or now. */
+  windowFrom?: 'newest' | 'now';
+  /** Absolute bounds, epoch ms, inclusive. */
+  since?: number;
+  until?: number;
+  status?: Status[];
+  action?: Action[];
+  jobId?: string;
+  cycleId?: string;
+  changeId?: string;
+  sourceSystem?: string;
+  targetSystem?: string;
+  /** Application (service principal) name or id contains. */
+  application?: string;
+  errorCode?: string;
+  /** Free text over every text field of the event. */
+  text?: string;
+  hideSkipped?: boolean;
+  changesOnly?: boolean;
+}
+
+export const WINDOW_MS: Readonly<Record<DateWindow, number>> = {
+  '24h': 24 * 3600_000,
+  '7d': 7 * 24 * 3600_000,
+  '30d': 30 * 24 * 3600_000,
+};
+
 export const TEXT_FILTER_KEYS = [
   'identity',
   'jobId',
@@ -203,4 +237,15 @@ export function describeFilter(f: EventFilter, formatTime: (t: number) => string
   const chips = filterChips(f, formatTime);
   if (chips.length === 0) return 'all events';
   return chips.map(chipWords).join('; ');
+}
+
+/** One value a filter can take, with how many events have it (the Filter menus, pickers and chips). */
+export interface FacetValue {
+  value: string;
+  count: number;
+  /** Words to show beside the value (an application's name for a job, a code's title, …). */
+  detail?: string;
+  /** Newest event time with this value (epoch ms; cycles only). */
+  last?: number;
+  first?: number;
 }

@@ -2,8 +2,8 @@
  * Editing filters in the palette's filter picker: clean a draft, drop its dates, read a typed date
  * range. (A filter in words is the viewer's describeFilter, so both say it the same way.)
  */
-import type { EventFilter } from './query/engine';
 import { parseTime } from './time';
+import { type EventFilter } from './filter';
 
 /** A filter without empty parts (so "no filter" is `{}`), strings trimmed, arrays copied. */
 export function cleanFilter(f: EventFilter): EventFilter {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatOtherZone, formatSpanIn, formatTimeIn, formatUtc, formatUtcClock, parseTime } from '../../src/core/time';
+import { formatOtherZone, formatSpanIn, formatTimeIn, formatUtc, formatUtcClock, parseTime } from '../../../../src/core/common/time';
 
 describe('parseTime', () => {
   it('reads ISO 8601 with 7 fraction digits as UTC', () => {

@@ -1,8 +1,8 @@
 // Text VS Code draws for us (titles, labels, notifications, Problems): the same hostile-text rules as the
 // webviews, plus VS Code's own syntax in plain strings defused.
 import * as assert from 'node:assert/strict';
-import { workbenchText } from '../../src/core/safeText';
-import { HOSTILE_NAMES } from '../fixtures/generator/hostile';
+import { workbenchText } from '../../../../src/core/common/safeText';
+import { HOSTILE_NAMES } from '../../../fixtures/generator/hostile';
 
 describe('workbench text (what VS Code draws for us)', () => {
   it('shows a direction override instead of obeying it', () => {

@@ -1,7 +1,7 @@
 // Narrow viewers (beside the detail panel): columns give way by importance, and long codes keep both ends.
 import * as assert from 'node:assert/strict';
-import { middleEllipsis } from '../../src/core/safeText';
-import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, fitColumnWidths, type ViewColumnId } from '../../src/core/viewColumns';
+import { middleEllipsis } from '../../../../src/core/common/safeText';
+import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, fitColumnWidths, type ViewColumnId } from '../../../../src/core/common/columns';
 
 const natural = (c: ViewColumnId): number => VIEW_COLUMNS[c].width;
 
