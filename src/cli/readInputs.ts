@@ -7,7 +7,7 @@
 import { basename, dirname, join } from 'node:path';
 import { formatMegabytes } from '../core/common/displayText';
 import { findCsvSiblings } from '../core/read/csv/csvSiblings';
-import type { InputFile, LogData } from '../core/logData';
+import type { InputFile, LogData } from '../core/model/logData';
 import { QueryEngine } from '../core/query/engine';
 import { readLog } from '../core/read/readLog';
 import type { CommandRequest } from './args';

@@ -9,7 +9,7 @@ import { plural } from '../core/common/displayText';
 import { exportCsvTrio, type CsvTrioFile } from '../core/output/csvExport';
 import { exportJson } from '../core/output/jsonExport';
 import { exportMarkdown } from '../core/output/markdownExport';
-import type { LogModel } from '../core/logModel';
+import type { LoadedLog } from '../core/log/loadedLog';
 import { baseName } from './fileInputs';
 import { homeFolder } from './logSets';
 import { notify } from './uiText';
@@ -23,7 +23,7 @@ export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; det
 ];
 
 export interface ExportRequest {
-  model: LogModel;
+  model: LoadedLog;
   /** The log file, to suggest a name and folder beside it. */
   source: vscode.Uri;
   indices: ArrayLike<number>;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { findCsvSiblings } from '../core/read/csv/csvSiblings';
 import { toUtf8 } from '../core/read/encoding';
-import type { InputFile } from '../core/logData';
+import type { InputFile } from '../core/model/logData';
 
 export interface GatheredInputs {
   files: InputFile[];

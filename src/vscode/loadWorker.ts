@@ -3,7 +3,7 @@
  * responsive while a 250 MB download is parsed. Bytes arrive and leave as transferred buffers.
  */
 import { parentPort } from 'node:worker_threads';
-import { toMessage, type InputFile } from '../core/logData';
+import { toMessage, type InputFile } from '../core/model/logData';
 import { readLog } from '../core/read/readLog';
 import { logDiagnostics } from '../core/views/editor/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';

@@ -1,5 +1,5 @@
 /** Messages between the extension host and the load worker. */
-import type { LogMessage } from '../core/logData';
+import type { LogMessage } from '../core/model/logData';
 import type { DiagnosticSettings, LogDiagnostic } from '../core/views/editor/logDiagnostics';
 
 export interface WorkerFile {

@@ -1,13 +1,13 @@
 /**
- * Reads a log in a worker thread and hands back a LogModel. Cancelling terminates the worker (the
+ * Reads a log in a worker thread and hands back a LoadedLog. Cancelling terminates the worker (the
  * reader is synchronous, so that is the only way to stop it). Failures become problems in the
  * result: nothing here throws into VS Code.
  */
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import { fromMessage, type InputFile, type LogData } from '../core/logData';
-import { LogModel, type PrecomputedDiagnostics } from '../core/logModel';
-import { StoreBuilder } from '../core/store';
+import { fromMessage, type InputFile, type LogData } from '../core/model/logData';
+import { LoadedLog, type PrecomputedDiagnostics } from '../core/log/loadedLog';
+import { StoreBuilder } from '../core/model/store';
 import type { DiagnosticSettings } from '../core/views/editor/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 
@@ -20,7 +20,7 @@ export interface LoadOptions {
   diagnostics?: DiagnosticSettings;
 }
 
-export type LoadResult = { kind: 'loaded'; model: LogModel } | { kind: 'cancelled' };
+export type LoadResult = { kind: 'loaded'; model: LoadedLog } | { kind: 'cancelled' };
 
 export class LogLoader {
   constructor(private readonly workerPath: string) {}
@@ -80,7 +80,7 @@ export class LogLoader {
 }
 
 function loaded(log: LogData, diagnostics?: PrecomputedDiagnostics): LoadResult {
-  return { kind: 'loaded', model: new LogModel(log, diagnostics) };
+  return { kind: 'loaded', model: new LoadedLog(log, diagnostics) };
 }
 
 function failedLog(files: InputFile[], message: string): LogData {

@@ -4,7 +4,7 @@
  * the viewer through its events, so no adapter needs a reference to another.
  */
 import * as vscode from 'vscode';
-import type { LogModel } from '../core/logModel';
+import type { LoadedLog } from '../core/log/loadedLog';
 import type { ViewSort } from '../core/query/viewQuery';
 import { baseName } from './fileInputs';
 import { type EventFilter } from '../core/common/filter';
@@ -15,7 +15,7 @@ export interface OpenLog {
   readonly uri: vscode.Uri;
   readonly key: string;
   readonly source: LogSource;
-  readonly model: LogModel;
+  readonly model: LoadedLog;
   /** Increments each time the file is read again. */
   readonly version: number;
   readonly name: string;
@@ -71,7 +71,7 @@ export class LogRegistry implements vscode.Disposable {
   readonly onDidSelectEvent = this._onDidSelectEvent.event;
   readonly onDidRequestFilter = this._onDidRequestFilter.event;
 
-  set(uri: vscode.Uri, source: LogSource, model: LogModel, files?: readonly vscode.Uri[]): OpenLog {
+  set(uri: vscode.Uri, source: LogSource, model: LoadedLog, files?: readonly vscode.Uri[]): OpenLog {
     const log: OpenLog = { uri, key: keyOf(uri, source), source, model, version: ++this.versions, name: baseName(uri), ...(files ? { files } : {}) };
     this.logs.set(log.key, log);
     this._onDidChangeLogs.fire();

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { comparePaths, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES } from '../core/read/folderLog';
-import type { InputFile } from '../core/logData';
+import type { InputFile } from '../core/model/logData';
 import { baseName } from './fileInputs';
 import { uiText } from './uiText';
 

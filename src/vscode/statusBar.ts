@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { countsWords, formatCount, formatPercent, plural } from '../core/common/displayText';
 import { mdCode, mdText } from '../core/common/markdownText';
-import type { LogModel } from '../core/logModel';
+import type { LoadedLog } from '../core/log/loadedLog';
 import { FORMAT_LABELS } from '../core/common/record';
 import { summarize } from '../core/index/summary';
 import { formatUtc } from '../core/common/time';
@@ -66,7 +66,7 @@ interface Described {
 }
 
 /** Per loaded model: the counts of a 100,000-event log take tens of milliseconds; editors switch often. */
-const described = new WeakMap<LogModel, Described>();
+const described = new WeakMap<LoadedLog, Described>();
 
 function describe(log: OpenLog): Described {
   let d = described.get(log.model);

@@ -4,7 +4,7 @@
  * closes. Ordinary JSON costs one regular-expression test on its first 256 KB.
  */
 import * as vscode from 'vscode';
-import type { InputFile } from '../core/logData';
+import type { InputFile } from '../core/model/logData';
 import { looksLikeProvisioningLog } from '../core/read/sniff';
 import { baseName, gatherInputs } from './fileInputs';
 import type { LogLoader } from './logLoader';

@@ -9,7 +9,7 @@ import { format as jsoncFormat, applyEdits } from 'jsonc-parser';
 import { EventIndex } from '../../src/core/index/eventIndex';
 import { groupEvents, newestFirstOrder, type GroupKind } from '../../src/core/index/grouping';
 import { locateErrorCodes } from '../../src/core/views/editor/locate';
-import type { LogData } from '../../src/core/logData';
+import type { LogData } from '../../src/core/model/logData';
 import * as prettify from '../../src/core/prettify/prettify';
 import { QueryEngine } from '../../src/core/query/engine';
 import { readLog } from '../../src/core/read/readLog';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import type { EventStore } from '../../src/core/store';
+import type { EventStore } from '../../src/core/model/store';
 import { readLog } from '../../src/core/read/readLog';
 import { exampleSet } from '../fixtures/generator/exampleSet';
 import { generateRecords } from '../fixtures/generator/records';

@@ -3,7 +3,7 @@
 // past ~500 elements, and revealing an event deep in a 100,000-event cycle pages to it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LogModel } from '../../src/core/logModel';
+import { LoadedLog } from '../../src/core/log/loadedLog';
 import { RENDER_LIMIT } from '../../src/core/views/tree/paging';
 import type { ContainerNode, CycleNode, JobNode, LogNode, MoreNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { changeItems, SEARCH_LIMIT } from '../../src/vscode/commands/goToChange';
@@ -29,8 +29,8 @@ describe('tree: a 100,000-event log', function () {
     const deps = await services();
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
     // As the viewer registers a log it has read (building the store directly spares writing 250 MB).
-    deps.registry.set(many, 'viewer', new LogModel(logDataOf(bigStore(100_000), 'ProvisioningLogs_100k.json')));
-    deps.registry.set(oneCycle, 'viewer', new LogModel(logDataOf(bigStore(100_000, 100_000), 'ProvisioningLogs_initial_cycle.json')));
+    deps.registry.set(many, 'viewer', new LoadedLog(logDataOf(bigStore(100_000), 'ProvisioningLogs_100k.json')));
+    deps.registry.set(oneCycle, 'viewer', new LoadedLog(logDataOf(bigStore(100_000, 100_000), 'ProvisioningLogs_initial_cycle.json')));
   });
 
   after(async () => {
@@ -76,7 +76,7 @@ describe('tree: a 100,000-event log', function () {
       assert.equal(h.tree.provider.grouping, kind);
       // The regrouping itself: the first page of a log nobody grouped yet (a fresh model of the same
       // events; VS Code may already have asked for the shown log's children while the command ran).
-      const fresh: LogNode = { kind: 'log', id: `log:measure-${kind}`, log: { ...shown, model: new LogModel(shown.model.data) } };
+      const fresh: LogNode = { kind: 'log', id: `log:measure-${kind}`, log: { ...shown, model: new LoadedLog(shown.model.data) } };
       const [page, ms] = timed(() => h.tree.provider.getChildren(fresh));
       assert.ok(page.length > 0 && page.length <= 201);
       times.push(`${kind}: regroup + first page ${ms.toFixed(0)} ms (command end to end ${wall.toFixed(0)} ms)`);

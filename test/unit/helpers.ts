@@ -1,7 +1,7 @@
 /** Small helpers shared by unit tests: reading text or bytes as a log. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { LogData } from '../../src/core/logData';
+import type { LogData } from '../../src/core/model/logData';
 import { readLog } from '../../src/core/read/readLog';
 
 export const enc = new TextEncoder();

@@ -3,9 +3,9 @@
  * outcomes a test needs, and a 100,000-event store with a real download's shape (5 jobs, cycles of
  * 40, ~30,000 identities, a dozen error codes) built in a second, without writing 250 MB of JSON.
  */
-import type { LogData } from '../../src/core/logData';
+import type { LogData } from '../../src/core/model/logData';
 import type { Action, ProvisioningRecord, Status } from '../../src/core/common/record';
-import { StoreBuilder, type EventStore } from '../../src/core/store';
+import { StoreBuilder, type EventStore } from '../../src/core/model/store';
 
 export interface EventSpec {
   time?: number;

@@ -5,7 +5,7 @@
 import { collectIds } from '../../core/index/idLists';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
 import { sorterOf } from '../../core/query/sort';
-import type { EventStore } from '../../core/store';
+import type { EventStore } from '../../core/model/store';
 import { formatUtc } from '../../core/common/time';
 import type { CommandRequest } from '../args';
 import { terminalSafe, writeJsonArray, writeTable, type Column } from '../format';

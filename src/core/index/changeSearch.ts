@@ -8,7 +8,7 @@
  */
 import { newestFirstOrder } from './grouping';
 import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES, type StringField } from '../common/record';
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 import { loweredStrings } from '../query/textMatcher';
 
 export const SEARCH_FIELDS: readonly StringField[] = ['sourceName', 'sourceId', 'changeId', 'errorCode', 'appName'];

@@ -7,7 +7,7 @@
 import type { CycleGroup } from './eventIndex';
 import { identityKeyOf, identityLabelOf } from './grouping';
 import type { Action, Status } from '../common/record';
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 import { cycleActionTable } from './summary';
 import { type StatusCounts } from '../common/record';
 

@@ -3,7 +3,7 @@
  * loaded log (tens of milliseconds at 100,000 events); the tree, hovers and summaries read from it.
  */
 import { STATUSES, type Status, type StatusCounts } from '../common/record';
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 
 export interface Span {
   /** Earliest and latest event time (epoch ms); NaN when no event had a readable time. */

@@ -10,7 +10,7 @@
  */
 import { STATUSES, type Status, type StatusCounts } from '../common/record';
 import { sorterOf } from '../query/sort';
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 
 export type GroupKind = 'identity' | 'errorCode' | 'status';
 

@@ -3,7 +3,7 @@
  * recipes ("all job IDs in the file", "change IDs of the create events" = filter Action: Create,
  * then change IDs). Unique, in the order first met, empty values left out.
  */
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 import { type StringField } from '../common/record';
 
 export type IdKind = 'job' | 'cycle' | 'change' | 'sourceId' | 'targetId';

@@ -4,7 +4,7 @@
  */
 import { countStatus, emptyCounts, type EventIndex } from './eventIndex';
 import { ACTIONS, STATUSES, type Action, type Problem, type Status, type StatusCounts } from '../common/record';
-import { FLAG_CHANGED, type EventStore } from '../store';
+import { FLAG_CHANGED, type EventStore } from '../model/store';
 
 export interface ErrorCodeCount {
   code: string;

@@ -8,7 +8,7 @@
 import { csvLine } from '../read/csv/csvCells';
 import { MAIN_COLUMNS, MODIFIED_COLUMNS, STEP_COLUMNS, type MainField } from '../read/csv/csvColumns';
 import { mapColumns } from '../read/csv/csvHeaders';
-import type { LogData } from '../logData';
+import type { LogData } from '../model/logData';
 import { STATUS_LABELS, type Details, type ProvisioningRecord, type StepType } from '../common/record';
 import { recordAt } from '../read/recordAt';
 

@@ -4,7 +4,7 @@
  * others are written in the Graph shape. Output goes to `write` in pieces: 100,000 events never
  * become one string.
  */
-import type { LogData } from '../logData';
+import type { LogData } from '../model/logData';
 import { rawTextAt, recordAt } from '../read/recordAt';
 import { toGraphShape } from './graphShape';
 

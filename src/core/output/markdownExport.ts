@@ -4,7 +4,7 @@
  * is hostile, so every value is escaped and stays inside its table cell.
  */
 import { lookupErrorCode } from '../catalog/catalog';
-import type { LogData } from '../logData';
+import type { LogData } from '../model/logData';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS } from '../common/record';
 import { summarize } from '../index/summary';
 import { mdText } from '../common/markdownText';

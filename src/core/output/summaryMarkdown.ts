@@ -8,7 +8,7 @@ import { lookupErrorCode } from '../catalog/catalog';
 import { TABLE_ACTIONS } from '../index/compareCycles';
 import { formatCount, formatDuration, formatPercent, plural } from '../common/displayText';
 import type { EventIndex, JobGroup } from '../index/eventIndex';
-import type { LogData } from '../logData';
+import type { LogData } from '../model/logData';
 import { mdCode, mdTable, mdText } from '../common/markdownText';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, type Action, type Problem, type StatusCounts } from '../common/record';
 import { cycleActionTable, summarize } from '../index/summary';

@@ -6,7 +6,7 @@
  * 100,000 events.
  */
 import { ACTIONS, STATUSES, STRING_FIELDS, type StringField } from '../common/record';
-import { FLAG_CHANGED, type EventStore } from '../store';
+import { FLAG_CHANGED, type EventStore } from '../model/store';
 import { WINDOW_MS, type EventFilter, type TextFilterKey } from '../common/filter';
 import { TextMatcher } from './textMatcher';
 

@@ -5,7 +5,7 @@
  */
 import { identityTypeKey } from './engine';
 import { ACTIONS, STATUSES, type Action, type Status, type StringField } from '../common/record';
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 
 export interface FacetValue<T extends string = string> {
   value: T;

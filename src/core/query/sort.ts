@@ -5,7 +5,7 @@
  */
 import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES, type StringField } from '../common/record';
 import type { SortDirection, SortKey } from '../common/columns';
-import { type EventStore } from '../store';
+import { type EventStore } from '../model/store';
 
 const sorters = new WeakMap<EventStore, Sorter>();
 

@@ -8,7 +8,7 @@
  * searched as one joined text (prepared while idle): a single indexOf sweep is several times
  * faster than half a million includes().
  */
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 
 interface Answer {
   /** Which strings were tested (a filter's fields); answers narrow only within the same scope. */

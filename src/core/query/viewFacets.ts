@@ -8,7 +8,7 @@ import { lookupErrorCode } from '../catalog/catalog';
 import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type StringField } from '../common/record';
 import type { FacetValue } from '../common/filter';
 import { identityTypeKey } from './engine';
-import type { EventStore } from '../store';
+import type { EventStore } from '../model/store';
 
 export interface ViewFacets {
   status: FacetValue[];

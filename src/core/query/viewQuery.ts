@@ -6,10 +6,10 @@
  * fields and narrows from the previous keystroke's answer. Results are identical to
  * QueryEngine.run (the unit tests check it); it answers for identity types and date windows.
  */
-import type { LogModel } from '../logModel';
+import type { LoadedLog } from '../log/loadedLog';
 import { distinctValues, ordinalSet, TEXT_FILTER_FIELDS } from './engine';
 import { ACTIONS, STATUSES } from '../common/record';
-import { FLAG_CHANGED } from '../store';
+import { FLAG_CHANGED } from '../model/store';
 import { TEXT_FILTER_KEYS, type TextFilterKey, type EventFilter } from '../common/filter';
 import { needleOf, type TextMatcher } from './textMatcher';
 import { type SortDirection, type SortKey } from '../common/columns';
@@ -29,7 +29,7 @@ export class ViewQuery {
   private readonly scopes = new Map<TextFilterKey, Uint32Array>();
   private readonly joinedScopes = new Set<TextFilterKey>();
 
-  constructor(private readonly model: LogModel) {
+  constructor(private readonly model: LoadedLog) {
     this.matcher = model.query.matcher;
   }
 

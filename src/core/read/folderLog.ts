@@ -7,7 +7,7 @@
  */
 import { toUtf8 } from './encoding';
 import { skipWhitespace } from './json/jsonScanner';
-import type { InputFile } from '../logData';
+import type { InputFile } from '../model/logData';
 import type { Problem } from '../common/record';
 import { looksBinary, looksLikeProvisioningLog } from './sniff';
 

@@ -8,9 +8,9 @@ import { readJson } from './json/jsonReader';
 import { skipWhitespace } from './json/jsonScanner';
 import { NOT_A_LOG } from './json/recordParser';
 import { repeatedIdProblems, rereadJson } from './json/repeatedIds';
-import type { InputFile, LoadedFile, LogData, ReadOptions } from '../logData';
+import type { InputFile, LoadedFile, LogData, ReadOptions } from '../model/logData';
 import type { FormatId, Problem } from '../common/record';
-import { StoreBuilder } from '../store';
+import { StoreBuilder } from '../model/store';
 import { looksBinary } from './sniff';
 import { selectLogFiles, skippedFilesNote } from './folderLog';
 

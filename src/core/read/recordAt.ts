@@ -6,7 +6,7 @@ import { csvRecordAt } from './csv/csvRecords';
 import { decodeSlice } from './encoding';
 import type { Json, ReadNotes } from './json/json';
 import { normalizeRecord } from './normalize/normalizeRecord';
-import type { LogData } from '../logData';
+import type { LogData } from '../model/logData';
 import type { ProvisioningRecord } from '../common/record';
 
 /** The record's own text as it stands in the file (JSON), or undefined for CSV rows. */

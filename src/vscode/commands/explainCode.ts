@@ -9,7 +9,7 @@ import { allCatalogEntries, allSkipReasons, lookupErrorCode, type CatalogEntry }
 import { explainMarkdown, type ExplainContext } from '../../core/output/explainMarkdown';
 import { formatCount } from '../../core/common/displayText';
 import { facetValues } from '../../core/query/facets';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 import { targetLog } from './activeLog';
@@ -57,7 +57,7 @@ export function contextOf(log: OpenLog | undefined, code: string): ExplainContex
 }
 
 /** The time, reason and details of event `index` (nothing for an index the model does not have). */
-export function eventContext(model: LogModel, index: number): ExplainContext {
+export function eventContext(model: LoadedLog, index: number): ExplainContext {
   if (index < 0 || index >= model.store.size) return {};
   const rec = model.record(index);
   const context: ExplainContext = { eventTime: model.store.time[index]! };

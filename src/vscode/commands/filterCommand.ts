@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { cleanFilter, parseRange, withoutDate } from '../../core/common/filterText';
 import { formatUtc } from '../../core/common/time';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import type { Action, Status } from '../../core/common/record';
 import { config } from '../config';
 import type { Deps } from '../deps';
@@ -60,7 +60,7 @@ async function chooseFilter(log: OpenLog, start: EventFilter): Promise<EventFilt
   }
 }
 
-async function editFilter(model: LogModel, draft: EventFilter, key: FilterKey, name: string): Promise<EventFilter | 'back' | 'cancel'> {
+async function editFilter(model: LoadedLog, draft: EventFilter, key: FilterKey, name: string): Promise<EventFilter | 'back' | 'cancel'> {
   const title = `Filter ${name}`;
   switch (key) {
     case 'hideSkipped':
@@ -100,7 +100,7 @@ async function editFilter(model: LogModel, draft: EventFilter, key: FilterKey, n
   }
 }
 
-async function editDate(model: LogModel, draft: EventFilter, title: string): Promise<EventFilter | 'back' | 'cancel'> {
+async function editDate(model: LoadedLog, draft: EventFilter, title: string): Promise<EventFilter | 'back' | 'cancel'> {
   const from = config.dateWindowRelativeTo();
   const newest = model.query.newestTime;
   const anchor = from === 'now' || Number.isNaN(newest) ? 'before now' : `before the newest event, ${formatUtc(newest)}`;

@@ -8,7 +8,7 @@ import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsGlyphs, formatCount, plural } from '../../core/common/displayText';
 import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../core/query/facets';
 import { WINDOW_LABELS, describeFilter, isEmptyFilter, type DateWindow, type EventFilter } from '../../core/common/filter';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
 import { formatUtc } from '../../core/common/time';
 import { uiText } from '../uiText';
@@ -42,7 +42,7 @@ export interface ValueItem extends vscode.QuickPickItem {
 const SEPARATOR = vscode.QuickPickItemKind.Separator;
 
 /** The menu: Apply (with the number of events the draft lets through), each filter, Clear. */
-export function menuItems(model: LogModel, draft: EventFilter, now = Date.now()): MenuItem[] {
+export function menuItems(model: LoadedLog, draft: EventFilter, now = Date.now()): MenuItem[] {
   const matching = model.query.run(draft, now).length;
   const edit = (key: FilterKey, icon: string, label: string, current: string): MenuItem => ({
     label: `$(${icon}) ${label}`,
@@ -89,7 +89,7 @@ function dateText(f: EventFilter): string {
 }
 
 /** Items of a multiple-choice filter (status, action, identity type), the draft's values picked. */
-export function choiceItems(model: LogModel, key: 'status' | 'action' | 'identityType', draft: EventFilter): ValueItem[] {
+export function choiceItems(model: LoadedLog, key: 'status' | 'action' | 'identityType', draft: EventFilter): ValueItem[] {
   const store = model.store;
   switch (key) {
     case 'status':
@@ -104,7 +104,7 @@ export function choiceItems(model: LogModel, key: 'status' | 'action' | 'identit
 export const ANY_VALUE = '';
 
 /** Items of a one-value filter: "Any", then the values of the log, most frequent first. */
-export function valueItems(model: LogModel, key: 'jobId' | 'cycleId' | 'sourceSystem' | 'targetSystem' | 'application' | 'errorCode' | 'identity', draft: EventFilter, limit = 5000): ValueItem[] {
+export function valueItems(model: LoadedLog, key: 'jobId' | 'cycleId' | 'sourceSystem' | 'targetSystem' | 'application' | 'errorCode' | 'identity', draft: EventFilter, limit = 5000): ValueItem[] {
   const { store, index } = model;
   const any: ValueItem = { label: '$(circle-slash) Any', description: 'no filter', value: ANY_VALUE };
   const counted = (field: Parameters<typeof facetValues>[1], describe?: (v: string) => string): ValueItem[] =>

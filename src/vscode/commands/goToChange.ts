@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { searchEvents } from '../../core/index/changeSearch';
 import { formatCount, plural } from '../../core/common/displayText';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
 import { identityLabelOf } from '../../core/index/grouping';
 import { formatTimeIn } from '../../core/common/time';
@@ -29,7 +29,7 @@ export interface ChangeItem extends vscode.QuickPickItem {
   index: number;
 }
 
-export function changeItem(model: LogModel, i: number): ChangeItem {
+export function changeItem(model: LoadedLog, i: number): ChangeItem {
   const { store, index } = model;
   const code = store.get('errorCode', i);
   const description = [ACTION_LABELS[store.actionOf(i)], STATUS_LABELS[store.statusOf(i)], code].filter((s) => s !== '').join(' · ');
@@ -49,7 +49,7 @@ export function changeItem(model: LogModel, i: number): ChangeItem {
 }
 
 /** The items for `query`: all (small logs) or the newest matches; with the total matching. */
-export function changeItems(model: LogModel, query: string): { items: ChangeItem[]; total: number } {
+export function changeItems(model: LoadedLog, query: string): { items: ChangeItem[]; total: number } {
   const all = model.store.size <= ALL_ITEMS_LIMIT;
   const found = searchEvents(model.store, all ? '' : query, all ? ALL_ITEMS_LIMIT : SEARCH_LIMIT);
   return { items: found.indices.map((i) => changeItem(model, i)), total: found.total };

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { buildDetailView } from '../../core/views/detail/buildDetailView';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import type { DetailState, DetailTab, DetailView, EmptyView } from '../../shared/detailProtocol';
 import { baseName } from '../fileInputs';
 import type { LogRegistry, LogSource, OpenLog } from '../logRegistry';
@@ -21,7 +21,7 @@ export interface DetailTarget {
 export type Resolved = { kind: 'event'; log: OpenLog; index: number; view: DetailView } | { kind: 'empty'; empty: EmptyView };
 
 /** The index of the target's event in `model`, found by id when the file changed; undefined when it is gone. */
-export function findEvent(model: LogModel, target: DetailTarget): number | undefined {
+export function findEvent(model: LoadedLog, target: DetailTarget): number | undefined {
   const { store } = model;
   const i = target.index;
   const inRange = i < store.size;

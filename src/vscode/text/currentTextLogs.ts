@@ -5,13 +5,13 @@
  * actions ask here, and read the document again when it is behind.
  */
 import * as vscode from 'vscode';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import type { Deps } from '../deps';
 import type { OpenLog } from '../logRegistry';
 
 export class CurrentTextLogs implements vscode.Disposable {
   /** Per document: the model the tracker last gave, and the document version it was read from. */
-  private readonly seen = new Map<string, { model: LogModel; version: number }>();
+  private readonly seen = new Map<string, { model: LoadedLog; version: number }>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly deps: Pick<Deps, 'registry' | 'texts'>) {

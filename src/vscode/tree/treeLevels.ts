@@ -6,7 +6,7 @@
  */
 import type { CycleGroup } from '../../core/index/eventIndex';
 import { failuresFirstOrder, groupEvents, type GroupKind, type Grouping } from '../../core/index/grouping';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import type { TreeGrouping } from '../config';
 import { nodeIds, type ChangeNode, type ContainerNode, type CycleNode, type GroupNode, type JobNode, type LogNode, type TreeNode } from './treeNodes';
 
@@ -24,15 +24,15 @@ interface ModelViews {
   cycleOrders: Map<string, Uint32Array>;
 }
 
-const views = new WeakMap<LogModel, ModelViews>();
+const views = new WeakMap<LoadedLog, ModelViews>();
 
-function viewsOf(model: LogModel): ModelViews {
+function viewsOf(model: LoadedLog): ModelViews {
   let v = views.get(model);
   if (v === undefined) views.set(model, (v = { groupings: new Map(), cycleOrders: new Map() }));
   return v;
 }
 
-export function groupingOf(model: LogModel, kind: GroupKind, failuresFirst: boolean): Grouping {
+export function groupingOf(model: LoadedLog, kind: GroupKind, failuresFirst: boolean): Grouping {
   const v = viewsOf(model);
   const key = `${kind}:${failuresFirst}`;
   let g = v.groupings.get(key);
@@ -41,7 +41,7 @@ export function groupingOf(model: LogModel, kind: GroupKind, failuresFirst: bool
 }
 
 /** A cycle's events as the tree lists them: newest first, failures first when asked. */
-export function cycleOrder(model: LogModel, cycle: CycleGroup, failuresFirst: boolean): Uint32Array {
+export function cycleOrder(model: LoadedLog, cycle: CycleGroup, failuresFirst: boolean): Uint32Array {
   if (!failuresFirst || cycle.counts.failure === 0) return cycle.events;
   const v = viewsOf(model);
   let order = v.cycleOrders.get(cycle.key);

@@ -4,7 +4,7 @@
  * never taken from the page.
  */
 import * as vscode from 'vscode';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import { formatUtc } from '../../core/common/time';
 import { describeFilter } from '../../core/common/filter';
 import { TEXT_EDITOR_LIMIT } from '../../core/views/viewer/header';
@@ -17,7 +17,7 @@ import { notify } from '../uiText';
 
 const ID_LABELS: Readonly<Record<IdField, string>> = { jobId: 'Job ID', cycleId: 'Cycle ID', changeId: 'Change ID' };
 
-export async function copyEventId(model: LogModel, index: number, field: IdField): Promise<void> {
+export async function copyEventId(model: LoadedLog, index: number, field: IdField): Promise<void> {
   if (index >= model.store.size) return;
   const text = model.store.get(field, index);
   const label = ID_LABELS[field];
@@ -28,7 +28,7 @@ export async function copyEventId(model: LogModel, index: number, field: IdField
   await vscode.commands.executeCommand('provlog.copyText', { text, label });
 }
 
-export async function exportShown(model: LogModel, source: vscode.Uri, session: ViewerSession): Promise<void> {
+export async function exportShown(model: LoadedLog, source: vscode.Uri, session: ViewerSession): Promise<void> {
   const indices = session.indices;
   if (indices.length === 0) {
     void notify('info', 'No events are shown: change the filters to export some.');
@@ -38,7 +38,7 @@ export async function exportShown(model: LogModel, source: vscode.Uri, session: 
 }
 
 /** Opens the file a problem is in as text, at the problem's line and column. */
-export async function goToProblem(model: LogModel, doc: ViewerDocument, id: number): Promise<void> {
+export async function goToProblem(model: LoadedLog, doc: ViewerDocument, id: number): Promise<void> {
   const p = model.data.problems[id];
   if (p === undefined || p.line === undefined) return;
   const k = p.file === undefined ? 0 : model.data.files.findIndex((f) => f.name === p.file);

@@ -4,7 +4,7 @@
  * disk. The document lives from openCustomDocument until VS Code disposes it with its last editor.
  */
 import * as vscode from 'vscode';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import { baseName } from '../fileInputs';
 import type { LogLoader } from '../logLoader';
 import type { LogRegistry } from '../logRegistry';
@@ -14,8 +14,8 @@ import { loadForViewer } from './viewerLoad';
 export type DocumentState =
   | { kind: 'loading'; done: number; total: number }
   /** The start of a large file, while the rest is read. */
-  | { kind: 'preview'; model: LogModel; percent: number; fileSize: number; done: number; total: number }
-  | { kind: 'ready'; model: LogModel; reloaded: boolean }
+  | { kind: 'preview'; model: LoadedLog; percent: number; fileSize: number; done: number; total: number }
+  | { kind: 'ready'; model: LoadedLog; reloaded: boolean }
   | { kind: 'notOpened'; reason: 'cancelled' | 'declined' | 'failed'; message: string };
 
 const RELOAD_DEBOUNCE_MS = 300;
@@ -61,7 +61,7 @@ export class ViewerDocument implements vscode.CustomDocument {
   }
 
   /** The model to show: the full one, or the preview while the rest is read. */
-  get model(): LogModel | undefined {
+  get model(): LoadedLog | undefined {
     return this._state.kind === 'ready' || this._state.kind === 'preview' ? this._state.model : undefined;
   }
 

@@ -4,7 +4,7 @@
  * through the registry, details through the detail panel, copy and export through their commands.
  */
 import * as vscode from 'vscode';
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import { buildFacets, type ViewFacets } from '../../core/query/viewFacets';
 import { mergeFilters } from '../../core/common/filter';
 import { TEXT_EDITOR_LIMIT, buildHeader, type HeaderInfo } from '../../core/views/viewer/header';
@@ -22,8 +22,8 @@ import { notify } from '../uiText';
 
 export type EditorDeps = Pick<Deps, 'context' | 'registry' | 'detail'>;
 
-const headers = new WeakMap<LogModel, HeaderInfo>();
-const facets = new WeakMap<LogModel, ViewFacets>();
+const headers = new WeakMap<LoadedLog, HeaderInfo>();
+const facets = new WeakMap<LoadedLog, ViewFacets>();
 
 export class ViewerEditor implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -33,7 +33,7 @@ export class ViewerEditor implements vscode.Disposable {
   /** An event selected elsewhere while the page was hidden (a hidden webview drops messages). */
   private pendingSelect: number | undefined;
   /** The model the page was last initialised with. */
-  private shown: LogModel | undefined;
+  private shown: LoadedLog | undefined;
   /** The page's first query after an init restores its view; later ones are the person's doing. */
   private initialQuery = false;
   private kept = false;
@@ -152,7 +152,7 @@ export class ViewerEditor implements vscode.Disposable {
     }
   }
 
-  private init(model: LogModel, reloaded: boolean, preview?: { percent: number; fileSize: number }): void {
+  private init(model: LoadedLog, reloaded: boolean, preview?: { percent: number; fileSize: number }): void {
     const started = performance.now();
     this.shown = model;
     this.session.reset();
@@ -188,7 +188,7 @@ export class ViewerEditor implements vscode.Disposable {
   }
 
   /** Lower-cases the file's strings in slices while idle, so the first search keystroke is fast. */
-  private warmText(model: LogModel): void {
+  private warmText(model: LoadedLog): void {
     const q = viewQueryOf(model);
     const step = (): void => {
       if (this.shown !== model) return;

@@ -5,8 +5,8 @@
  * download takes 10+ s to parse on a small machine). Never throws: every outcome is a LoadOutcome.
  */
 import * as vscode from 'vscode';
-import type { InputFile } from '../../core/logData';
-import type { LogModel } from '../../core/logModel';
+import type { InputFile } from '../../core/model/logData';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import { formatBytes } from '../../core/common/displayText';
 import { config } from '../config';
 import { baseName, gatherInputs } from '../fileInputs';
@@ -22,14 +22,14 @@ export const PREVIEW_BYTES = 1024 * 1024;
 const NOTIFY_AFTER_MS = 400;
 
 export type LoadOutcome =
-  | { kind: 'loaded'; model: LogModel; uris: vscode.Uri[] }
+  | { kind: 'loaded'; model: LoadedLog; uris: vscode.Uri[] }
   | { kind: 'notOpened'; reason: 'cancelled' | 'declined' | 'failed'; message: string; uris: vscode.Uri[] };
 
 export interface LoadCallbacks {
   /** Bytes parsed so far (0/0 while the bytes are fetched). */
   progress(done: number, total: number): void;
   /** The start of the file is readable: show it while the rest is parsed. */
-  preview(model: LogModel, percent: number, fileSize: number): void;
+  preview(model: LoadedLog, percent: number, fileSize: number): void;
   /** A phase of the load was reached (for the test probe's timeline). */
   mark?(phase: string): void;
 }

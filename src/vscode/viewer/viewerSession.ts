@@ -3,7 +3,7 @@
  * display order) against the model it ran on, answering queries and row pages, and locating an
  * event for selection sync. One per editor, since two editors of a file filter independently.
  */
-import type { LogModel } from '../../core/logModel';
+import type { LoadedLog } from '../../core/log/loadedLog';
 import { buildChart, type ChartData } from '../../core/views/viewer/chart';
 import { VIEW_COLUMNS } from '../../core/common/columns';
 import { ViewQuery, positionOf, type ViewSort } from '../../core/query/viewQuery';
@@ -12,9 +12,9 @@ import type { ResultMessage, RowsMessage, SortSpec } from '../../shared/viewerPr
 import { type EventFilter } from '../../core/common/filter';
 
 /** One ViewQuery per model, shared by the editors of a file (its sort orders are the costly part). */
-const queries = new WeakMap<LogModel, ViewQuery>();
+const queries = new WeakMap<LoadedLog, ViewQuery>();
 
-export function viewQueryOf(model: LogModel): ViewQuery {
+export function viewQueryOf(model: LoadedLog): ViewQuery {
   let q = queries.get(model);
   if (q === undefined) queries.set(model, (q = new ViewQuery(model)));
   return q;
@@ -30,13 +30,13 @@ export interface QueryArgs {
 }
 
 export class ViewerSession {
-  private model: LogModel | undefined;
+  private model: LoadedLog | undefined;
   private seq = -1;
   private result: Uint32Array = new Uint32Array(0);
   private _filter: EventFilter = {};
   private _sort: ViewSort = { key: 'time', dir: 'desc' };
   /** The chart depends on the filter only: a new sort or a re-query keeps it. */
-  private chart: { model: LogModel; key: string; data: ChartData } | undefined;
+  private chart: { model: LoadedLog; key: string; data: ChartData } | undefined;
 
   /** The filter of the latest query (what the page shows). */
   get filter(): EventFilter {
@@ -57,7 +57,7 @@ export class ViewerSession {
     return this.seq;
   }
 
-  run(model: LogModel, q: QueryArgs, windowFrom: 'newest' | 'now'): ResultMessage {
+  run(model: LoadedLog, q: QueryArgs, windowFrom: 'newest' | 'now'): ResultMessage {
     const started = performance.now();
     const filter: EventFilter = { ...q.filter };
     if (filter.window) filter.windowFrom = windowFrom;
@@ -82,14 +82,14 @@ export class ViewerSession {
     return msg;
   }
 
-  private chartOf(model: LogModel, filter: EventFilter): ChartData {
+  private chartOf(model: LoadedLog, filter: EventFilter): ChartData {
     const key = JSON.stringify(filter);
     if (this.chart?.model !== model || this.chart.key !== key) this.chart = { model, key, data: buildChart(model.store, this.result) };
     return this.chart.data;
   }
 
   /** A further page of the latest result; undefined when `seq` is stale or the model changed. */
-  rows(model: LogModel, seq: number, start: number, count: number): RowsMessage | undefined {
+  rows(model: LoadedLog, seq: number, start: number, count: number): RowsMessage | undefined {
     if (seq !== this.seq || model !== this.model) return undefined;
     return { type: 'rows', seq, start, rows: rowsOf(model.store, this.result, start, count) };
   }

@@ -3,7 +3,7 @@
  * users rename files) and which column holds which field. Columns no field claims are kept, under
  * their own header, as extra columns.
  */
-import type { FileRole } from '../../logData';
+import type { FileRole } from '../../model/logData';
 import {
   LOG_ANALYTICS_COLUMNS,
   LOG_ANALYTICS_MARKERS,

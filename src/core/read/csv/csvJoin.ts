@@ -5,7 +5,7 @@
  * rows can be read again on demand. A million rows cost a few tens of MB while loading, and no
  * string per row.
  */
-import type { RowIndex } from '../../logData';
+import type { RowIndex } from '../../model/logData';
 import { ownCopy } from './csvCells';
 
 export interface Unmatched {

@@ -2,7 +2,7 @@
  * What went wrong or is missing in a CSV download, in plain words. Row-level damage is counted per
  * file and reported once, with where it first happened, instead of once per row.
  */
-import type { LoadedFile } from '../../logData';
+import type { LoadedFile } from '../../model/logData';
 import type { Problem, ProblemSeverity } from '../../common/record';
 import { PositionMapper } from '../positions';
 

@@ -5,9 +5,9 @@
  * read first so that each event can be stored with what "changes only" needs; events keep byte
  * ranges of their rows, and the full record is re-read on demand (csvRecords.ts).
  */
-import type { CsvIndex, LoadedFile } from '../../logData';
+import type { CsvIndex, LoadedFile } from '../../model/logData';
 import type { FormatId, ModifiedProperty, Problem } from '../../common/record';
-import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../store';
+import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../model/store';
 import { LOG_ANALYTICS_COLUMNS, MAIN_COLUMNS, MODIFIED_COLUMNS, STEP_COLUMNS } from './csvColumns';
 import { mapColumns, type CsvRole } from './csvHeaders';
 import { JoinedRows } from './csvJoin';

@@ -3,7 +3,7 @@
  * modified-properties rows joined to it, re-parsed from their byte ranges by the same functions the
  * first read used.
  */
-import type { LogData, RowIndex } from '../../logData';
+import type { LogData, RowIndex } from '../../model/logData';
 import type { ModifiedProperty, ProvisioningRecord, ProvisioningStep } from '../../common/record';
 import { restoreFormula } from './csvCells';
 import type { MainField, ModifiedField, StepField } from './csvColumns';

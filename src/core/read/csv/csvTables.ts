@@ -2,7 +2,7 @@
  * One CSV file as the reader sees it: its delimiter, header and role, and its rows one at a time
  * with their damage counted. Also the small pieces the reader and the re-reader share.
  */
-import type { LoadedFile } from '../../logData';
+import type { LoadedFile } from '../../model/logData';
 import { STATUSES, STEP_TYPES, type ProvisioningStep, type Status, type StepType } from '../../common/record';
 import { ownCopy } from './csvCells';
 import { LOOKED_FOR, detectRole, type CsvRole } from './csvHeaders';

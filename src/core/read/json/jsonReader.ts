@@ -5,7 +5,7 @@
  */
 import type { FormatId, Problem } from '../../common/record';
 import { PositionMapper } from '../positions';
-import type { StoreBuilder } from '../../store';
+import type { StoreBuilder } from '../../model/store';
 import { decodeSlice } from '../encoding';
 import { skipWhitespace, scanJson, type ScanEnd, type ScanSink } from './jsonScanner';
 import { looksLikeConvertToJson } from './powershell';

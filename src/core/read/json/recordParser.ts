@@ -6,7 +6,7 @@
 import { parse as parseTolerant, type ParseError } from 'jsonc-parser';
 import type { Problem, ProblemSeverity } from '../../common/record';
 import { positionInText, type PositionMapper } from '../positions';
-import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../store';
+import { FLAG_DEPTH_TRUNCATED, type StoreBuilder } from '../../model/store';
 import { decodeSlice } from '../encoding';
 import type { Json, ReadNotes } from './json';
 import { parseErrorText } from './parseErrorText';

@@ -4,9 +4,9 @@
  * note per file. Records with the same id that say different things (another job, status or error)
  * are both kept, and each pair is named with where both stand: merging them would hide a failure.
  */
-import type { LoadedFile } from '../../logData';
+import type { LoadedFile } from '../../model/logData';
 import { PositionMapper } from '../positions';
-import type { RepeatedId, SourceRef } from '../../store';
+import type { RepeatedId, SourceRef } from '../../model/store';
 import { decodeSlice } from '../encoding';
 import type { Json } from './json';
 import { normalizeRecord } from '../normalize/normalizeRecord';

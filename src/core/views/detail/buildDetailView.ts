@@ -3,7 +3,7 @@
  * and the raw-JSON button's wording. Pure (no vscode), so the whole panel content is unit-tested.
  */
 import { describeAction, describeInitiatorType, describeStatus, describeStepType } from '../../catalog/enumDocs';
-import type { LogModel } from '../../logModel';
+import type { LoadedLog } from '../../log/loadedLog';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, STEP_TYPE_LABELS, type ProvisionedIdentity, type ProvisioningRecord, type ProvisioningSystem } from '../../common/record';
 import { PositionMapper } from '../../read/positions';
 import { formatUtc } from '../../common/time';
@@ -63,7 +63,7 @@ function ids(r: ProvisioningRecord): IdView[] {
   return all.filter((x) => x.value.trim() !== '' || x.field === 'changeId' || x.field === 'cycleId' || x.field === 'jobId');
 }
 
-function summary(model: LogModel, r: ProvisioningRecord, sentence: string, history: IdentityHistory): SummaryView {
+function summary(model: LoadedLog, r: ProvisioningRecord, sentence: string, history: IdentityHistory): SummaryView {
   const initiatorType = describeInitiatorType(r.initiatedBy.initiatorType);
   return {
     sentence,
@@ -94,7 +94,7 @@ function summary(model: LogModel, r: ProvisioningRecord, sentence: string, histo
   };
 }
 
-export function buildDetailView(model: LogModel, i: number, ctx: DetailContext): DetailView | undefined {
+export function buildDetailView(model: LoadedLog, i: number, ctx: DetailContext): DetailView | undefined {
   const r = model.record(i);
   if (r === undefined) return undefined;
   const modified = buildModified(r);
@@ -134,7 +134,7 @@ export function buildDetailView(model: LogModel, i: number, ctx: DetailContext):
   };
 }
 
-function sourceOf(model: LogModel, i: number): { source?: SourceView } {
+function sourceOf(model: LoadedLog, i: number): { source?: SourceView } {
   const { store, data } = model;
   const f = data.files[store.file[i]!];
   // CSV events are spread over rows of several files: no one place to go to.

@@ -3,7 +3,7 @@
  * log: the store keeps each event's byte range in its file, so the cursor's UTF-8 byte offset
  * finds the record around it.
  */
-import type { EventStore } from '../../store';
+import type { EventStore } from '../../model/store';
 
 /** UTF-8 length of `text` (what TextEncoder would produce), without building the bytes. */
 export function utf8Length(text: string): number {

@@ -4,7 +4,7 @@
  * ids of the store's columns, so a scan of 100,000 events costs well under a millisecond.
  */
 import { STATUS_LABELS, type StringField } from '../../common/record';
-import type { EventStore } from '../../store';
+import type { EventStore } from '../../model/store';
 import { formatUtc } from '../../common/time';
 import type { HistoryItem } from './detailTypes';
 

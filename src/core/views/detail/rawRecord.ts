@@ -4,7 +4,7 @@
  * the Graph shape of the portal's JSON download.
  */
 import { toGraphShape } from '../../output/graphShape';
-import type { LogModel } from '../../logModel';
+import type { LoadedLog } from '../../log/loadedLog';
 import type { Flavor } from '../../common/record';
 import { prettifyText } from '../../prettify/prettify';
 import type { RawView } from './detailTypes';
@@ -25,7 +25,7 @@ export function rawViewFor(flavor: Flavor): RawView {
   return { kind: 'own', label: 'Show raw JSON', note: "Opens this record's own text from the file, formatted, beside the panel." };
 }
 
-export function rawRecord(model: LogModel, i: number): RawRecord | undefined {
+export function rawRecord(model: LoadedLog, i: number): RawRecord | undefined {
   const own = model.rawText(i);
   if (own !== undefined) return { kind: 'own', text: prettifyText(own).text };
   const rec = model.record(i);

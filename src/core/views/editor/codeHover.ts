@@ -5,7 +5,7 @@
  */
 import { describeRetry, lookupErrorCode } from '../../catalog/catalog';
 import { describeErrorCategory } from '../../catalog/enumDocs';
-import type { LogModel } from '../../logModel';
+import type { LoadedLog } from '../../log/loadedLog';
 import { STATUS_LABELS } from '../../common/record';
 import { formatUtc } from '../../common/time';
 import { actionText, linkRow, type HoverLinks } from './hoverParts';
@@ -14,7 +14,7 @@ import { mdInert as safeMd, safeLink } from '../../common/markdownText';
 
 const ICONS = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
 
-export function errorCodeHover(model: LogModel, index: number, code: string, links: HoverLinks): string {
+export function errorCodeHover(model: LoadedLog, index: number, code: string, links: HoverLinks): string {
   const match = lookupErrorCode(code);
   const e = match.entry;
   const store = model.store;

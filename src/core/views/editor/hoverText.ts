@@ -11,7 +11,7 @@ import {
   describeStepType,
   type EnumDoc,
 } from '../../catalog/enumDocs';
-import type { LogModel } from '../../logModel';
+import type { LoadedLog } from '../../log/loadedLog';
 import { errorCodeHover, skipReasonHover } from './codeHover';
 import type { HoverLinks } from './hoverParts';
 import { changeHover, cycleHover, jobHover } from './idHover';
@@ -20,7 +20,7 @@ import { mdInert as safeMd } from '../../common/markdownText';
 
 export type { HoverLinks } from './hoverParts';
 
-export function hoverMarkdown(model: LogModel, token: LogToken, links: HoverLinks): string | undefined {
+export function hoverMarkdown(model: LoadedLog, token: LogToken, links: HoverLinks): string | undefined {
   switch (token.role) {
     case 'errorCode':
       return errorCodeHover(model, token.index, token.value, links);

@@ -4,14 +4,14 @@
  */
 import { formatCount, plural } from '../../common/displayText';
 import type { CycleGroup } from '../../index/eventIndex';
-import type { LogModel } from '../../logModel';
+import type { LoadedLog } from '../../log/loadedLog';
 import { STATUS_LABELS } from '../../common/record';
 import { formatUtc } from '../../common/time';
 import { actionText, countsText, durationText, linkRow, spanText, type HoverLinks } from './hoverParts';
 import { identityOf } from './logDiagnostics';
 import { mdInert as safeMd } from '../../common/markdownText';
 
-export function changeHover(model: LogModel, index: number, changeId: string, links: HoverLinks): string {
+export function changeHover(model: LoadedLog, index: number, changeId: string, links: HoverLinks): string {
   const same = model.index.eventsWithChangeId(changeId);
   // The event under the cursor first, then any other event with the same change ID.
   const events = [index, ...same.filter((i) => i !== index)];
@@ -32,7 +32,7 @@ export function changeHover(model: LogModel, index: number, changeId: string, li
   return out.join('\n\n');
 }
 
-export function cycleHover(model: LogModel, index: number, cycleId: string, links: HoverLinks): string {
+export function cycleHover(model: LoadedLog, index: number, cycleId: string, links: HoverLinks): string {
   const own = model.index.cycleOf(index);
   const cycle: CycleGroup | undefined = own?.cycleId === cycleId ? own : model.index.cyclesWithId(cycleId)[0];
   if (cycle === undefined) return `$(history) **Cycle** ${safeMd(cycleId)}: no events of this cycle in the file.`;
@@ -49,7 +49,7 @@ export function cycleHover(model: LogModel, index: number, cycleId: string, link
   ].join('\n\n');
 }
 
-export function jobHover(model: LogModel, _index: number, jobId: string, links: HoverLinks): string {
+export function jobHover(model: LoadedLog, _index: number, jobId: string, links: HoverLinks): string {
   const job = model.index.job(jobId);
   if (job === undefined) return `$(server-process) **Job** ${safeMd(jobId)}: no events of this job in the file.`;
   const systems = job.sourceSystem !== '' || job.targetSystem !== '' ? ` (${safeMd(job.sourceSystem, 60)} → ${safeMd(job.targetSystem, 60)})` : '';
@@ -67,7 +67,7 @@ export function jobHover(model: LogModel, _index: number, jobId: string, links: 
 }
 
 /** `**Adele Vance** · Create · **Failure** (EntryConflict) · 2026-03-02 14:00:05 UTC · 1.8 s`. */
-function changeLine(model: LogModel, i: number): string {
+function changeLine(model: LoadedLog, i: number): string {
   const s = model.store.summary(i);
   const who = identityOf(model.store, i);
   const status = s.status === 'failure' ? `**${STATUS_LABELS[s.status]}**` : STATUS_LABELS[s.status];
@@ -81,7 +81,7 @@ function changeLine(model: LogModel, i: number): string {
   return parts.filter((p) => p !== '').join(' · ');
 }
 
-function systemsOf(model: LogModel, i: number): string {
+function systemsOf(model: LoadedLog, i: number): string {
   const s = model.store.summary(i);
   if (s.sourceSystem === '' && s.targetSystem === '') return '';
   const app = s.appName !== '' && s.appName !== s.targetSystem ? ` · app ${safeMd(s.appName, 60)}` : '';

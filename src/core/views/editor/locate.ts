@@ -4,7 +4,7 @@
  */
 import { lookupErrorCode, type CatalogSeverity } from '../../catalog/catalog';
 import { csvCellRange } from '../../read/csv/csvRecords';
-import type { LogData } from '../../logData';
+import type { LogData } from '../../model/logData';
 import { PositionMapper } from '../../read/positions';
 
 export interface ErrorLocation {

@@ -8,9 +8,9 @@
 import { lookupErrorCode, type CatalogSeverity } from '../../catalog/catalog';
 import { formatCount } from '../../common/displayText';
 import { locateErrorCodes } from './locate';
-import type { LogData } from '../../logData';
+import type { LogData } from '../../model/logData';
 import { ACTION_LABELS, type Status } from '../../common/record';
-import type { EventStore } from '../../store';
+import type { EventStore } from '../../model/store';
 import { oneLine as plainText } from '../../common/safeText';
 import { PositionMapper } from '../../read/positions';
 

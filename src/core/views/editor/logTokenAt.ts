@@ -7,7 +7,7 @@
 import { csvCellValue, csvLayoutOf } from '../../read/csv/csvRecords';
 import { cellSpans } from '../../read/csv/csvRows';
 import { decodeSlice } from '../../read/encoding';
-import type { LogData } from '../../logData';
+import type { LogData } from '../../model/logData';
 import { jsonValueAt, lastKeys } from './jsonValueAt';
 import { RecordLocator } from './recordLocator';
 

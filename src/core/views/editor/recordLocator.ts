@@ -3,7 +3,7 @@
  * row). Hovers, code actions and "select the event under the cursor" ask this for every position,
  * so the events are sorted by where they start once per log and found by binary search.
  */
-import type { LogData } from '../../logData';
+import type { LogData } from '../../model/logData';
 
 export class RecordLocator {
   /** Per loaded file: event indices in the order their ranges start. */

@@ -5,9 +5,9 @@
  * Unchanged text reads the same, index for index; edited text may not, so the event is matched by
  * its change ID and id.
  */
-import type { LogModel } from '../../logModel';
+import type { LoadedLog } from '../../log/loadedLog';
 
-export function sameEvent(from: LogModel, i: number, to: LogModel): number | undefined {
+export function sameEvent(from: LoadedLog, i: number, to: LoadedLog): number | undefined {
   if (from === to) return i;
   const a = from.store;
   const b = to.store;

@@ -5,7 +5,7 @@
  * more than `maxBars` bars are ever drawn. Times are null rather than NaN: this crosses JSON.
  */
 import { lookupErrorCode } from '../../catalog/catalog';
-import type { EventStore } from '../../store';
+import type { EventStore } from '../../model/store';
 
 export interface StatusTally {
   success: number;

@@ -4,7 +4,7 @@
  * reported, in its words, with where it is and whether "Go to line" can open the file as text there.
  */
 import { ENCODING_LABELS } from '../../read/encoding';
-import type { LogData } from '../../logData';
+import type { LogData } from '../../model/logData';
 import { FORMAT_LABELS, STATUSES, type ProblemSeverity, type Status } from '../../common/record';
 
 /** VS Code does not hand larger documents to extensions, and opening them as text is slow. */

@@ -6,7 +6,7 @@
 import { lookupErrorCode } from '../../catalog/catalog';
 import type { Action, Status } from '../../common/record';
 import { revealControls } from '../../common/safeText';
-import type { EventStore } from '../../store';
+import type { EventStore } from '../../model/store';
 import { type StringField } from '../../common/record';
 
 export interface RowView {

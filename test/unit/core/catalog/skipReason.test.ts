@@ -7,7 +7,7 @@ import { explainText } from '../../../../src/cli/commands/errorCodes';
 import { allSkipReasons, explainJson, lookupErrorCode } from '../../../../src/core/catalog/catalog';
 import { explainMarkdown } from '../../../../src/core/output/explainMarkdown';
 import { buildDetailView } from '../../../../src/core/views/detail/buildDetailView';
-import { LogModel } from '../../../../src/core/logModel';
+import { LoadedLog } from '../../../../src/core/log/loadedLog';
 import { hoverMarkdown, type HoverLinks } from '../../../../src/core/views/editor/hoverText';
 import { logTokenAt } from '../../../../src/core/views/editor/logTokenAt';
 import { readText } from '../../helpers';
@@ -27,7 +27,7 @@ const text = lines([
   diagnosticRecord('s3', skippedOverrides('SomethingNew', 'A new kind of skip'), { resultType: 'Skipped' }),
 ]);
 const log = readText(text, 'PT1H.json');
-const model = new LogModel(log);
+const model = new LoadedLog(log);
 const ctx = { uri: 'file:///PT1H.json', logName: 'PT1H.json' };
 
 describe('skip reasons', () => {

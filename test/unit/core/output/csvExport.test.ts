@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Papa from 'papaparse';
 import { exportCsvTrio, type CsvTrioFile } from '../../../../src/core/output/csvExport';
-import type { LogData } from '../../../../src/core/logData';
+import type { LogData } from '../../../../src/core/model/logData';
 import type { ProvisioningRecord } from '../../../../src/core/common/record';
 import { readLog } from '../../../../src/core/read/readLog';
 import { recordAt } from '../../../../src/core/read/recordAt';

@@ -3,7 +3,7 @@ import { EventIndex } from '../../../../src/core/index/eventIndex';
 import { QueryEngine, identityTypeKey } from '../../../../src/core/query/engine';
 import { Sorter } from '../../../../src/core/query/sort';
 import { cycleActionTable, summarize, summaryJson } from '../../../../src/core/index/summary';
-import { FLAG_CHANGED } from '../../../../src/core/store';
+import { FLAG_CHANGED } from '../../../../src/core/model/store';
 import { generateRecords } from '../../../fixtures/generator/records';
 import { portalJson } from '../../../fixtures/generator/writers';
 import { readText } from '../../helpers';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LogModel } from '../../../../src/core/logModel';
+import { LoadedLog } from '../../../../src/core/log/loadedLog';
 import { ViewQuery, positionOf } from '../../../../src/core/query/viewQuery';
 import { TextMatcher } from '../../../../src/core/query/textMatcher';
 import { generateRecords } from '../../../fixtures/generator/records';
@@ -9,7 +9,7 @@ import { type EventFilter } from '../../../../src/core/common/filter';
 import { type SortKey } from '../../../../src/core/common/columns';
 
 const records = generateRecords({ seed: 4, count: 1500, perCycle: 30 });
-const model = new LogModel(readText(portalJson(records)));
+const model = new LoadedLog(readText(portalJson(records)));
 const NOW = Date.UTC(2026, 2, 2, 15, 0, 0);
 
 /** What the viewer must show: QueryEngine's answer, in Sorter's order. */

@@ -10,7 +10,7 @@ import { prettifyText } from '../../../../src/core/prettify/prettify';
 import { recordAt } from '../../../../src/core/read/recordAt';
 import { logDiagnostics } from '../../../../src/core/views/editor/logDiagnostics';
 import { buildDetailView } from '../../../../src/core/views/detail/buildDetailView';
-import { LogModel } from '../../../../src/core/logModel';
+import { LoadedLog } from '../../../../src/core/log/loadedLog';
 import { enc, problemCodes, readText } from '../../helpers';
 import { diagnosticRecord, docsPage, docsRecord, failedOverrides, lines } from '../../../fixtures/realShapes';
 
@@ -143,7 +143,7 @@ describe('real files: what the editor shows', () => {
       { name: 'h=13/PT1H.json', bytes: enc.encode(lines([diagnosticRecord('a1')])) },
       { name: 'h=14/PT1H.json', bytes: enc.encode(lines([diagnosticRecord('b2'), diagnosticRecord('c3', failedOverrides())])) },
     ]);
-    const model = new LogModel(log);
+    const model = new LoadedLog(log);
     const view = buildDetailView(model, 2, { uri: 'provlog-set:/x', logName: 'x' });
     assert.deepEqual(view?.source, { file: 'h=14/PT1H.json', line: 2, column: 1, severalFiles: true, canGoTo: true });
   });

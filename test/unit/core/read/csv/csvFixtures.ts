@@ -3,7 +3,7 @@
  * several plausible spellings; the rows are small but carry the awkward parts (quotes, commas and
  * line breaks in cells, non-ASCII names, empty vs absent values, rows of unknown changes).
  */
-import type { InputFile } from '../../../../../src/core/logData';
+import type { InputFile } from '../../../../../src/core/model/logData';
 
 const encoder = new TextEncoder();
 

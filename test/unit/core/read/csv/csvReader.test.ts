@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { headerKey, detectRole } from '../../../../../src/core/read/csv/csvHeaders';
-import type { InputFile, LogData } from '../../../../../src/core/logData';
+import type { InputFile, LogData } from '../../../../../src/core/model/logData';
 import type { Problem } from '../../../../../src/core/common/record';
 import { readLog } from '../../../../../src/core/read/readLog';
 import { recordAt } from '../../../../../src/core/read/recordAt';

@@ -3,7 +3,7 @@ import { defuseFormula, restoreFormula } from '../../../../../src/core/read/csv/
 import { csvCellRange } from '../../../../../src/core/read/csv/csvRecords';
 import { forEachParsedRow, parseRow } from '../../../../../src/core/read/csv/csvRowParser';
 import { forEachRow } from '../../../../../src/core/read/csv/csvRows';
-import type { LogData } from '../../../../../src/core/logData';
+import type { LogData } from '../../../../../src/core/model/logData';
 import { readLog } from '../../../../../src/core/read/readLog';
 import { recordAt } from '../../../../../src/core/read/recordAt';
 import { LOG_ANALYTICS_LINES, MAIN_LINES, crlf, csvFile, lf, trio } from './csvFixtures';

@@ -6,7 +6,7 @@ import { identityHistory } from '../../../../../src/core/views/detail/identityHi
 import { isLearnUrl, linksOf } from '../../../../../src/core/views/detail/learnLinks';
 import { rawRecord } from '../../../../../src/core/views/detail/rawRecord';
 import { remediationSteps } from '../../../../../src/core/views/detail/troubleshooting';
-import { LogModel } from '../../../../../src/core/logModel';
+import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { prettifyText } from '../../../../../src/core/prettify/prettify';
 import { readLog } from '../../../../../src/core/read/readLog';
 import { portalCsvTrio } from '../../../../fixtures/generator/portalCsvWriter';
@@ -16,7 +16,7 @@ import { enc } from '../../../helpers';
 
 const ctx = { uri: 'file:///logs/x.json', logName: 'x.json' };
 
-function viewOf(model: LogModel, i = 0) {
+function viewOf(model: LoadedLog, i = 0) {
   const view = buildDetailView(model, i, ctx);
   assert.ok(view, `no view for event ${i}`);
   return view;
@@ -140,7 +140,7 @@ describe('detail: the panel content', () => {
   it('shows unknown CSV columns and rebuilds CSV rows as Graph-shaped JSON', () => {
     const trio = portalCsvTrio(generateRecords({ seed: 3, count: 6, scenarios: ['servicenow'], perCycle: 6 }));
     const main = trio.main.replace(/\r?\n/, (eol) => `,Ticket${eol}`).replace(/(\r?\n)(?=.)/g, (eol, _m, offset: number) => (offset === 0 ? eol : `,INC-1${eol}`));
-    const model = new LogModel(
+    const model = new LoadedLog(
       readLog([
         { name: 'ProvisioningLogs.csv', bytes: enc.encode(main) },
         { name: 'ProvisioningLogs_ProvisioningSteps.csv', bytes: enc.encode(trio.steps) },
@@ -160,7 +160,7 @@ describe('detail: the panel content', () => {
   it('gives the record its own text, prettified losslessly', () => {
     // A number JavaScript cannot hold exactly, and an escape: both must come out as written.
     const text = JSON.stringify([rec({ durationInMilliseconds: 1234 })]).replace('"durationInMilliseconds":1234', '"durationInMilliseconds":12345678901234567890');
-    const model = new LogModel(readLog([{ name: 'x.json', bytes: enc.encode(text.replace('"Adele Vance"', '"Adele \\u0056ance"')) }]));
+    const model = new LoadedLog(readLog([{ name: 'x.json', bytes: enc.encode(text.replace('"Adele Vance"', '"Adele \\u0056ance"')) }]));
     const raw = rawRecord(model, 0);
     assert.equal(raw?.kind, 'own');
     assert.equal(raw?.text, prettifyText(model.rawText(0)!).text);
@@ -172,7 +172,7 @@ describe('detail: the panel content', () => {
   it('finds the record under a text position', () => {
     const records = [rec(), rec(), rec()];
     const text = JSON.stringify(records, null, 2);
-    const model = new LogModel(readLog([{ name: 'x.json', bytes: enc.encode(text) }]));
+    const model = new LoadedLog(readLog([{ name: 'x.json', bytes: enc.encode(text) }]));
     for (let k = 0; k < 3; k++) {
       const at = text.indexOf(`"changeId": "${String(records[k]!['changeId'])}"`);
       assert.equal(eventAtOffset(model.store, utf8Length(text.slice(0, at))), k);

@@ -1,5 +1,5 @@
 /** Hand-written Graph records for the detail panel's tests: each test says exactly what it changes. */
-import { LogModel } from '../../../../../src/core/logModel';
+import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { readText } from '../../../helpers';
 
 export type Rec = Record<string, unknown>;
@@ -61,6 +61,6 @@ export function error(code: string, reason = 'The app said no.'): Rec {
   return { errorCode: code, reason, additionalDetails: 'Request id 42', errorCategory: 'nonServiceFailure', recommendedAction: 'Fix the clash.' };
 }
 
-export function modelOf(records: Rec[]): LogModel {
-  return new LogModel(readText(JSON.stringify(records)));
+export function modelOf(records: Rec[]): LoadedLog {
+  return new LoadedLog(readText(JSON.stringify(records)));
 }

@@ -1,6 +1,6 @@
 // Hover texts: remediation with the actual retry time, the event's own words, links only from the caller, hostile text inert.
 import { strict as assert } from 'node:assert';
-import { LogModel } from '../../../../../src/core/logModel';
+import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { hoverMarkdown, type HoverLinks } from '../../../../../src/core/views/editor/hoverText';
 import { mdInert as safeMd, safeLink } from '../../../../../src/core/common/markdownText';
 import { hostileRecords } from '../../../../fixtures/generator/hostile';
@@ -16,7 +16,7 @@ const links: HoverLinks = {
 };
 
 const records = generateRecords({ seed: 31, count: 400, failureRate: 0.3 });
-const model = new LogModel(readText(portalJson(records)));
+const model = new LoadedLog(readText(portalJson(records)));
 const first = (code: string): number => {
   const i = model.store.column('errorCode').findIndex((id) => model.store.strings[id] === code);
   assert.ok(i >= 0, `no ${code} in the fixture`);
@@ -76,14 +76,14 @@ describe('hover on IDs and enums', () => {
   it('an enum value, also written as a number', () => {
     const md = hoverMarkdown(model, { index: 0, role: 'status', value: 'failure', start: 0, end: 0, key: 'status', numeric: false }, links)!;
     assert.match(md, /^\*\*Failure\*\* · status\n\nThe step or change failed/);
-    const diag = new LogModel(readText(diagnosticJsonLines(records.slice(0, 2))));
+    const diag = new LoadedLog(readText(diagnosticJsonLines(records.slice(0, 2))));
     const num = hoverMarkdown(diag, { index: 0, role: 'stepType', value: '5', start: 0, end: 0, key: 'provisioningStepType', numeric: true }, links)!;
     assert.match(num, /^\*\*5\*\* is \*\*Export\*\*/);
   });
 });
 
 describe('hostile text in hovers', () => {
-  const hostile = new LogModel(readText(portalJson(hostileRecords())));
+  const hostile = new LoadedLog(readText(portalJson(hostileRecords())));
   it('markup, links, icons and bidi overrides from the log stay inert text', () => {
     for (let i = 0; i < hostile.store.size; i++) {
       const code = hostile.store.get('errorCode', i);

@@ -4,7 +4,7 @@ import { readLog } from '../../../../../src/core/read/readLog';
 import { RecordLocator } from '../../../../../src/core/views/editor/recordLocator';
 import { sameEvent } from '../../../../../src/core/views/editor/sameEvent';
 import { PositionMapper } from '../../../../../src/core/read/positions';
-import { LogModel } from '../../../../../src/core/logModel';
+import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { portalCsvTrio } from '../../../../fixtures/generator/portalCsvWriter';
 import { generateRecords } from '../../../../fixtures/generator/records';
 import { diagnosticJsonLines, graphPage, portalJson } from '../../../../fixtures/generator/writers';
@@ -113,15 +113,15 @@ describe('RecordLocator', () => {
 describe('sameEvent', () => {
   it('maps an event between two readings of a file, also after records moved', () => {
     const records = generateRecords({ seed: 5, count: 30 });
-    const a = new LogModel(readText(portalJson(records)));
-    const b = new LogModel(readText(portalJson([...records].reverse())));
+    const a = new LoadedLog(readText(portalJson(records)));
+    const b = new LoadedLog(readText(portalJson([...records].reverse())));
     for (let i = 0; i < a.store.size; i++) {
       const j = sameEvent(a, i, b);
       assert.notEqual(j, undefined);
       assert.equal(b.store.get('id', j!), a.store.get('id', i));
     }
     assert.equal(sameEvent(a, 3, a), 3);
-    const other = new LogModel(readText(portalJson(generateRecords({ seed: 6, count: 5 }))));
+    const other = new LoadedLog(readText(portalJson(generateRecords({ seed: 6, count: 5 }))));
     assert.equal(sameEvent(a, 0, other), undefined);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LogModel } from '../../../../../src/core/logModel';
+import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { STATUSES } from '../../../../../src/core/common/record';
 import { identityTypeKey } from '../../../../../src/core/query/engine';
 import { buildChart, bucketWidth } from '../../../../../src/core/views/viewer/chart';
@@ -16,7 +16,7 @@ import { readText } from '../../../helpers';
 
 const records = generateRecords({ seed: 21, count: 900, perCycle: 30 });
 const log = readText(portalJson(records));
-const model = new LogModel(log);
+const model = new LoadedLog(log);
 const { store } = model;
 const all = Uint32Array.from(store.size === 0 ? [] : [...Array(store.size).keys()]);
 
@@ -44,7 +44,7 @@ describe('viewer rows', () => {
     const long = clip('x'.repeat(100 * 1024));
     assert.ok(long.startsWith('x'.repeat(MAX_CELL_TEXT) + '…'));
     assert.match(long, /102,400 characters/);
-    const hostile = new LogModel(readText(portalJson(hostileRecords())));
+    const hostile = new LoadedLog(readText(portalJson(hostileRecords())));
     const rows = rowsOf(hostile.store, Uint32Array.from([...Array(hostile.store.size).keys()]), 0, 100);
     assert.equal(rows.length, HOSTILE_NAMES.length);
     assert.equal(rows[0]!.identity, HOSTILE_NAMES[0]);
@@ -55,7 +55,7 @@ describe('viewer rows', () => {
     assert.equal(revealControls('Evil \u202Egnp.exe\u202C admin'), 'Evil ⟨U+202E⟩gnp.exe⟨U+202C⟩ admin');
     assert.equal(revealControls('a\u200Bb\uFEFFc\u2066d'), 'a⟨U+200B⟩b⟨U+FEFF⟩c⟨U+2066⟩d');
     assert.equal(revealControls('Zoë Ŀ 名前 عربي'), 'Zoë Ŀ 名前 عربي', 'ordinary letters of any script are left alone');
-    const hostile = new LogModel(readText(portalJson(hostileRecords())));
+    const hostile = new LoadedLog(readText(portalJson(hostileRecords())));
     const k = HOSTILE_NAMES.findIndex((n) => n.includes('\u202E'));
     assert.equal(rowView(hostile.store, k).identity, 'Evil ⟨U+202E⟩gnp.exe⟨U+202C⟩ admin');
   });
@@ -114,7 +114,7 @@ describe('viewer chart', () => {
   });
 
   it('buckets by time when there are more cycles than bars, never drawing more than the limit', () => {
-    const many = new LogModel(readText(portalJson(generateRecords({ seed: 5, count: 4000, perCycle: 2 }))));
+    const many = new LoadedLog(readText(portalJson(generateRecords({ seed: 5, count: 4000, perCycle: 2 }))));
     const idx = Uint32Array.from([...Array(many.store.size).keys()]);
     const chart = buildChart(many.store, idx, 150);
     assert.ok(chart.bucketMs > 0);

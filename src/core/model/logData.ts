@@ -2,8 +2,8 @@
  * A loaded log: what the readers found, in plain data that can cross a worker boundary (the store's
  * columns and the files' bytes are transferable buffers).
  */
-import type { EncodingId } from './read/encoding';
-import type { FormatId, Problem } from './common/record';
+import type { EncodingId } from '../read/encoding';
+import type { FormatId, Problem } from '../common/record';
 import { EventStore, transferList, type StoreData } from './store';
 
 export interface InputFile {

@@ -8,8 +8,8 @@ import {
   type Status,
   STRING_FIELDS,
   type StringField,
-} from './common/record';
-import { skipReasonText } from './catalog/skipReason';
+} from '../common/record';
+import { skipReasonText } from '../catalog/skipReason';
 
 /**
  * The compact, columnar form of a log's events: one typed array per field, strings interned in one

@@ -2,13 +2,13 @@
  * A loaded log with everything derived from it, built on first use: the job/cycle index, the query
  * engine and the sorter. Views (viewer, tree, hovers, diagnostics, CLI) share one per file.
  */
-import { EventIndex } from './index/eventIndex';
-import type { LogData } from './logData';
-import { QueryEngine } from './query/engine';
-import { rawTextAt, recordAt } from './read/recordAt';
-import { sorterOf, type Sorter } from './query/sort';
-import type { ProvisioningRecord } from './common/record';
-import type { DiagnosticSettings, LogDiagnostic } from './views/editor/logDiagnostics';
+import { EventIndex } from '../index/eventIndex';
+import type { LogData } from '../model/logData';
+import { QueryEngine } from '../query/engine';
+import { rawTextAt, recordAt } from '../read/recordAt';
+import { sorterOf, type Sorter } from '../query/sort';
+import type { ProvisioningRecord } from '../common/record';
+import type { DiagnosticSettings, LogDiagnostic } from '../views/editor/logDiagnostics';
 
 /** Diagnostics of every file of a log, worked out where it was read (off the main thread). */
 export interface PrecomputedDiagnostics {
@@ -16,7 +16,7 @@ export interface PrecomputedDiagnostics {
   items: LogDiagnostic[];
 }
 
-export class LogModel {
+export class LoadedLog {
   private _index?: EventIndex;
   private _query?: QueryEngine;
 
