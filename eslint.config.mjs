@@ -2,6 +2,36 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NOT_VSCODE = [{ name: 'vscode', message: 'The core, the protocol and the webview never import vscode.' }];
+const NOT_NODE = { group: ['node:*', 'fs', 'path', 'worker_threads'], message: 'The core runs in workers, the CLI and the webview: no Node modules.' };
+
+/**
+ * src/core's folders by layer, lowest first: bytes → records → store → query/index → the loaded log →
+ * what surfaces are given. `common` is the webview-safe vocabulary and imports nothing else of core.
+ */
+const CORE_LAYERS = [
+  ['common'],
+  ['catalog', 'prettify'],
+  ['model'],
+  ['read'],
+  ['query'],
+  ['index'],
+  ['log'],
+  ['views', 'output', 'sources'],
+];
+
+/** Import patterns naming a core folder of a higher layer than `layer` (relative imports: `../query/engine`, `../../log/x`). */
+function above(layer) {
+  const higher = CORE_LAYERS.slice(layer + 1).flat();
+  if (higher.length === 0) return [];
+  return [
+    {
+      regex: String.raw`^(\.\./)+(${higher.join('|')})(/|$)`,
+      message: `A lower layer of src/core imports a higher one (layers, lowest first: ${CORE_LAYERS.map((l) => l.join('+')).join(' < ')}). Move the shared part down, or the importer up.`,
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', '.host/**', '.vscode-test/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
   js.configs.recommended,
@@ -38,14 +68,37 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    // The core and the shared protocol run in workers, the CLI and the webview: never `vscode`, never Node-only parsing.
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
+    // The shared protocol runs in the webview too: never `vscode`, never Node.
+    files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: NOT_VSCODE, patterns: [NOT_NODE] }] },
+  },
+  // The core's layers, lowest first (ARCHITECTURE.md): a folder imports only its own layer and those below.
+  ...CORE_LAYERS.map((folders, layer) => ({
+    files: folders.map((f) => `src/core/${f}/**/*.ts`),
     rules: {
-      'no-restricted-imports': ['error', { paths: ['vscode'], patterns: ['node:*', 'fs', 'path', 'worker_threads'] }],
+      'no-restricted-imports': ['error', { paths: NOT_VSCODE, patterns: [NOT_NODE, ...above(layer)] }],
     },
+  })),
+  {
+    // The CLI and the extension are two front ends over the same core and Node adapters: neither imports the other.
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: NOT_VSCODE, patterns: [{ regex: String.raw`^(\.\./)+vscode/`, message: 'The CLI never imports the extension.' }] }] },
   },
   {
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`^(\.\./)*\.?/?cli/`, message: 'The extension never imports the CLI.' }] }] },
+  },
+  {
+    // The webview bundles may use core/common and nothing else of the core (no Node, no big tables).
     files: ['webview-ui/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NOT_VSCODE,
+          patterns: [{ regex: String.raw`/src/core/(?!common/)`, message: 'The webview may import only src/core/common from the core.' }],
+        },
+      ],
+    },
   },
 );

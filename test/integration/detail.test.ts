@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { buildDetailView } from '../../src/core/views/detail/buildDetailView';
 import { describeRetry, lookupErrorCode } from '../../src/core/catalog/catalog';
-import { toGraphShape } from '../../src/core/output/graphShape';
+import { toGraphShape } from '../../src/core/read/normalize/graphShape';
 import { prettifyText } from '../../src/core/prettify/prettify';
 import type { Deps } from '../../src/vscode/deps';
 import { revealControls } from '../../src/core/common/safeText';

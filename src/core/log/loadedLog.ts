@@ -8,6 +8,7 @@ import { QueryEngine } from '../query/engine';
 import { rawTextAt, recordAt } from '../read/recordAt';
 import { sorterOf, type Sorter } from '../query/sort';
 import type { ProvisioningRecord } from '../common/record';
+// eslint-disable-next-line no-restricted-imports -- diagnostics worked out in the load worker ride along until the log's own memo holds them
 import type { DiagnosticSettings, LogDiagnostic } from '../views/editor/logDiagnostics';
 
 /** Diagnostics of every file of a log, worked out where it was read (off the main thread). */

@@ -2,9 +2,10 @@
  * A loaded log: what the readers found, in plain data that can cross a worker boundary (the store's
  * columns and the files' bytes are transferable buffers).
  */
-import type { EncodingId } from '../read/encoding';
 import type { FormatId, Problem } from '../common/record';
 import { EventStore, transferList, type StoreData } from './store';
+
+export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
 export interface InputFile {
   /** File name (base name or path); used to find CSV siblings and in messages, never to pick a format. */

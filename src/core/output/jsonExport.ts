@@ -6,7 +6,7 @@
  */
 import type { LogData } from '../model/logData';
 import { rawTextAt, recordAt } from '../read/recordAt';
-import { toGraphShape } from './graphShape';
+import { toGraphShape } from '../read/normalize/graphShape';
 
 export function exportJson(log: LogData, indices: Iterable<number>, write: (chunk: string) => void): number {
   const { store } = log;

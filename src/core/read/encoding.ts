@@ -5,8 +5,7 @@
  */
 import { concatBytes } from './bytes';
 import type { Problem } from '../common/record';
-
-export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+import type { EncodingId } from '../model/logData';
 
 export const ENCODING_LABELS: Readonly<Record<EncodingId, string>> = {
   'utf-8': 'UTF-8',

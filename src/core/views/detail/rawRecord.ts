@@ -3,7 +3,7 @@
  * key order as written), or, for CSV rows, which have no JSON of their own, the record rebuilt in
  * the Graph shape of the portal's JSON download.
  */
-import { toGraphShape } from '../../output/graphShape';
+import { toGraphShape } from '../../read/normalize/graphShape';
 import type { LoadedLog } from '../../log/loadedLog';
 import type { Flavor } from '../../common/record';
 import { prettifyText } from '../../prettify/prettify';

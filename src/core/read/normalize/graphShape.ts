@@ -3,7 +3,7 @@
  * plus the beta `action`, which Microsoft's PowerShell recipes read), for events that did not come
  * from Graph JSON (diagnostic, Log Analytics, CSV) and so have no original text to copy.
  */
-import { ACTION_LABELS, type ProvisioningRecord } from '../common/record';
+import { ACTION_LABELS, type ProvisioningRecord } from '../../common/record';
 
 export function toGraphShape(r: ProvisioningRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {
