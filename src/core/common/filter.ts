@@ -4,7 +4,6 @@
  * chips (and their plain-words description for exports) that show what is filtered.
  */
 import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type Action, type Status } from './record';
-import { withoutDate } from './filterText';
 
 /** The text filters: case-insensitive "contains". */
 export type DateWindow = '24h' | '7d' | '30d';
@@ -248,4 +247,25 @@ export interface FacetValue {
   /** Newest event time with this value (epoch ms; cycles only). */
   last?: number;
   first?: number;
+}
+
+/** A filter without empty parts (so "no filter" is `{}`), strings trimmed, arrays copied. */
+export function cleanFilter(f: EventFilter): EventFilter {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) {
+    if (v === undefined || v === false || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = typeof v === 'string' ? v.trim() : Array.isArray(v) ? [...(v as unknown[])] : v;
+  }
+  if (out['window'] === undefined) delete out['windowFrom'];
+  return out as EventFilter;
+}
+
+/** The filter without its date parts (window, since, until). */
+export function withoutDate(f: EventFilter): EventFilter {
+  const out = { ...f };
+  delete out.window;
+  delete out.windowFrom;
+  delete out.since;
+  delete out.until;
+  return out;
 }

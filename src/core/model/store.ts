@@ -31,37 +31,15 @@ export interface SourceRef {
 }
 
 /** One event as plain data (for pages of rows, CLI output, tests). */
-export interface EventSummary {
+export type EventSummary = Readonly<Record<StringField, string>> & {
   index: number;
-  id: string;
-  activityDateTime: string;
   time: number;
-  tenantId: string;
-  jobId: string;
-  cycleId: string;
-  changeId: string;
   action: Action;
-  actionLabel: string;
   status: Status;
   durationMs: number | null;
-  sourceName: string;
-  sourceId: string;
-  sourceType: string;
-  targetName: string;
-  targetId: string;
-  targetType: string;
-  sourceSystem: string;
-  targetSystem: string;
-  appName: string;
-  appId: string;
-  initiatorName: string;
-  initiatorType: string;
-  errorCode: string;
-  errorCategory: string;
-  reason: string;
   changed: boolean;
   flavor: Flavor;
-}
+};
 
 /** Structured-clone friendly form (typed arrays can be transferred). */
 export interface StoreData {

@@ -6,7 +6,8 @@
  * viewer takes it, now or when it opens). Escape leaves the viewer as it was.
  */
 import * as vscode from 'vscode';
-import { cleanFilter, parseRange, withoutDate } from '../../core/common/filterText';
+import { parseRange } from '../../core/common/dateRange';
+import { cleanFilter, withoutDate, type EventFilter } from '../../core/common/filter';
 import { formatUtc } from '../../core/common/time';
 import type { LoadedLog } from '../../core/log/loadedLog';
 import type { Action, Status } from '../../core/common/record';
@@ -17,7 +18,6 @@ import { requireLog, showInViewer } from './activeLog';
 import { ANY_VALUE, DATE_WINDOWS, choiceItems, menuItems, valueItems, type FilterKey, type MenuItem, type ValueItem } from './filterItems';
 import { inputText, pickMany, pickOne } from './quickInputs';
 import { uiText } from '../uiText';
-import { type EventFilter } from '../../core/common/filter';
 
 export function registerFilterCommand(deps: Pick<Deps, 'registry'>): vscode.Disposable {
   return vscode.commands.registerCommand('provlog.filter', async (arg: unknown) => {

@@ -1,30 +1,5 @@
-/**
- * Editing filters in the palette's filter picker: clean a draft, drop its dates, read a typed date
- * range. (A filter in words is the viewer's describeFilter, so both say it the same way.)
- */
+/** A date range typed in the palette's filter picker. */
 import { parseTime } from './time';
-import { type EventFilter } from './filter';
-
-/** A filter without empty parts (so "no filter" is `{}`), strings trimmed, arrays copied. */
-export function cleanFilter(f: EventFilter): EventFilter {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(f)) {
-    if (v === undefined || v === false || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)) continue;
-    out[k] = typeof v === 'string' ? v.trim() : Array.isArray(v) ? [...(v as unknown[])] : v;
-  }
-  if (out['window'] === undefined) delete out['windowFrom'];
-  return out as EventFilter;
-}
-
-/** The filter without its date parts (window, since, until). */
-export function withoutDate(f: EventFilter): EventFilter {
-  const out = { ...f };
-  delete out.window;
-  delete out.windowFrom;
-  delete out.since;
-  delete out.until;
-  return out;
-}
 
 /**
  * A date range as typed: `2026-03-01 08:00 .. 2026-03-02` (also `to`, en or em dash), in UTC;
