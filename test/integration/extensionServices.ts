@@ -6,6 +6,7 @@ import type { Deps } from '../../src/vscode/deps';
 import { gatherInputs } from '../../src/vscode/fileInputs';
 import type { LogSource, OpenLog } from '../../src/vscode/logRegistry';
 import { EXTENSION_ID } from '../harness/repoPaths';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 /** The extension's services: activates it if it is not yet active, and returns its exports. */
 export async function services(): Promise<Deps> {
@@ -37,5 +38,5 @@ export async function closeTabs(match: (tab: vscode.Tab) => boolean): Promise<vo
 
 /** Any tab of the viewer (custom editor provlog.viewer), whatever file it shows. */
 export function isViewerTab(tab: vscode.Tab): boolean {
-  return tab.input instanceof vscode.TabInputCustom && tab.input.viewType === 'provlog.viewer';
+  return tab.input instanceof vscode.TabInputCustom && tab.input.viewType === VIEW_TYPE;
 }

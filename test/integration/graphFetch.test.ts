@@ -12,6 +12,7 @@ import { generateRecords } from '../fixtures/generator/records';
 import { closeTabs, isViewerTab } from './extensionServices';
 import { TestAuthProvider, useTestAuth } from './graphTestAuth';
 import { scratchFolder, services, waitFor } from './treeSetup';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 const TOKEN = 'integration-graph-token-5e4d3c2b1a';
 const records = generateRecords({ count: 1500, seed: 21 });
@@ -71,7 +72,7 @@ describe('Graph fetch command', function () {
     const deps = await services();
     const uri = vscode.Uri.file(output);
     await closeTabs(isViewerTab);
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const log = await waitFor(() => {
       const l = deps.registry.get(uri);
       return l && l.model.store.size === records.length ? l : undefined;

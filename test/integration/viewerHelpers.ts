@@ -10,6 +10,7 @@ import { examples } from './examples';
 import { services } from './extensionServices';
 import { waitFor } from './polling';
 import { type EventFilter } from '../../src/core/common/filter';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 export { closeAllEditors as closeAll, services } from './extensionServices';
 
@@ -57,7 +58,7 @@ export function activeTabInput(): unknown {
 }
 
 export function isViewerTab(input: unknown, uri: vscode.Uri): boolean {
-  return input instanceof vscode.TabInputCustom && input.viewType === 'provlog.viewer' && input.uri.toString() === uri.toString();
+  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE && input.uri.toString() === uri.toString();
 }
 
 export function isTextTab(input: unknown, uri: vscode.Uri): boolean {
@@ -68,7 +69,7 @@ export function isTextTab(input: unknown, uri: vscode.Uri): boolean {
 export async function openFiltered(p: ViewerProbeApi, uri: vscode.Uri, filter: EventFilter): Promise<void> {
   const { registry } = await services();
   let since = Date.now();
-  await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+  await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
   await resultAfter(p, uri, since);
   since = Date.now();
   registry.requestFilter({ uri, filter, replace: true });

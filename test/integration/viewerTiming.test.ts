@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { repoRoot } from '../harness/repoPaths';
 import type { BigDownload } from '../fixtures/generator/bigDownload';
 import { closeAll, postedSince, probe, until } from './viewerHelpers';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 const COUNT = 100_000;
 
@@ -63,7 +64,7 @@ function stats(values: number[]): string {
     sampleLag();
     const commandLoop = sampleCommand();
     const t0 = Date.now();
-    void vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    void vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const received = (type: string, after = t0): number | undefined => p.entry(uri.toString())?.received.find((r) => r.at >= after && r.message.type === type)?.at;
     const firstRows = await until('the first rows painted', () => received('rendered'), 120_000);
     const fullInit = await until('every event read', () => {

@@ -17,6 +17,7 @@ import type { Deps } from '../deps';
 import { askFetch, type FetchArgs } from './graphFetchDialog';
 import { consentUrl, graphSession, setTestTokens, type GraphSession } from './graphSession';
 import { notify, uiText } from '../uiText';
+import { VIEW_TYPE } from '../viewer/viewType';
 
 /** What a finished command returns (for links and tests): the file and the counts. */
 export interface FetchOutcome {
@@ -99,7 +100,7 @@ async function run(session: GraphSession, output: string, mode: FetchMode): Prom
             if (!opened && p.written > 0) {
               opened = true;
               // The viewer follows the file while it grows; the pull does not wait for it.
-              void Promise.resolve(vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer', { preview: false })).catch(() => undefined);
+              void Promise.resolve(vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE, { preview: false })).catch(() => undefined);
             }
           },
         });

@@ -11,8 +11,8 @@ import { registerViewerCommands } from './viewerCommands';
 import { ViewerDocument } from './viewerDocument';
 import { ViewerEditor } from './viewerEditor';
 import { ViewerProbe } from './viewerProbe';
+import { VIEW_TYPE } from './viewType';
 
-export const VIEW_TYPE = 'provlog.viewer';
 
 export function registerViewer(deps: Deps): vscode.Disposable {
   const probe = ViewerProbe.register(deps.context);
