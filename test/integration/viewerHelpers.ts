@@ -7,18 +7,16 @@ import * as vscode from 'vscode';
 import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
 import type { ToViewer } from '../../src/shared/viewerProtocol';
 import { examples } from './examples';
-import { services } from './extensionServices';
+import { services, testApi } from './extensionServices';
 import { waitFor } from './polling';
 import { type EventFilter } from '../../src/core/common/filter';
 import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 export { closeAllEditors as closeAll, services } from './extensionServices';
 
+/** The viewer's probe, from the extension's TestApi. */
 export async function probe(): Promise<ViewerProbeApi> {
-  await services();
-  const p = await vscode.commands.executeCommand<ViewerProbeApi | undefined>('provlog.viewer.testProbe');
-  if (!p) throw new Error('the viewer probe is not registered (the extension must run in test mode)');
-  return p;
+  return (await testApi()).viewer;
 }
 
 /**

@@ -15,7 +15,7 @@ import { fetchGraphToFile, type FetchMode } from '../../node/graphFetchFile';
 import { targetLog } from '../commands/activeLog';
 import type { Deps } from '../deps';
 import { askFetch, type FetchArgs } from './graphFetchDialog';
-import { consentUrl, graphSession, setTestTokens, type GraphSession } from './graphSession';
+import { consentUrl, graphSession, type GraphSession } from './graphSession';
 import { notify, uiText } from '../uiText';
 import { VIEW_TYPE } from '../viewer/viewType';
 
@@ -31,7 +31,6 @@ export interface FetchOutcome {
 
 export function registerGraphCommands(deps: Pick<Deps, 'registry' | 'context'>): vscode.Disposable {
   return vscode.Disposable.from(
-    ...(deps.context.extensionMode === vscode.ExtensionMode.Test ? [vscode.commands.registerCommand('_provlog.test.graphTokens', (tokens?: string[]) => setTestTokens(tokens))] : []),
     vscode.commands.registerCommand('provlog.fetchFromGraph', (args?: FetchArgs) => fetchNew(args ?? {})),
     vscode.commands.registerCommand('provlog.fetchGraphResume', (arg?: unknown) => continueFetch(deps, arg, 'resume')),
     vscode.commands.registerCommand('provlog.fetchGraphNewer', (arg?: unknown) => continueFetch(deps, arg, 'newer')),
