@@ -31,6 +31,9 @@ export function oneLine(s: string, max = 200): string {
   return clip(oneLineUncut(s), max);
 }
 
+/** How much of a text each kind of place VS Code draws shows (labels take workbenchText's default). */
+export const WORKBENCH_LIMITS = { notification: 1000, button: 60, panelTitle: 40 } as const;
+
 /**
  * Text for VS Code to draw (titles, labels, notifications): oneLine, and VS Code's own syntax in plain
  * strings (`$(icon)` in labels, `[text](link)` in notifications) broken by a zero-width space of ours

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { MemorySink } from '../../../../src/cli/io';
 import { problemLine, terminalSafe, writeTable } from '../../../../src/cli/format';
 import { mdCode, mdInert, mdText } from '../../../../src/core/common/markdownText';
-import { oneLine, revealControls, workbenchText } from '../../../../src/core/common/safeText';
+import { oneLine, revealControls, WORKBENCH_LIMITS, workbenchText } from '../../../../src/core/common/safeText';
 import { shortName } from '../../../../src/core/views/detail/identityNames';
 import { cellText } from '../../../../src/core/views/viewer/rows';
 
@@ -20,7 +20,9 @@ const CASES: { name: string; text: string; revealed: string[] }[] = [
   ...['\u200e', '\u200f', '\u061c', '\u200b', '\u2060', '\ufeff'].map((c) => ({ name: `mark or invisible U+${hex(c)}`, text: `ad${c}min`, revealed: [hex(c)] })),
   ...['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b'].map((c) => ({ name: `control U+${hex(c)}`, text: `name${c}[31mred`, revealed: [hex(c)] })),
   { name: 'carriage return (a line break: a space on one-line surfaces, never revealed)', text: 'safe\rEVIL', revealed: [] },
-  { name: 'everything at once', text: '\u202eA\u2066B\u200eC\u001bD\u009bE\ufeffF', revealed: ['202E', '2066', '200E', '001B', '009B', 'FEFF'] },
+  // Short enough that even a panel title (40 units) shows all of them.
+  { name: 'several at once', text: '\u202eA\u2066B\u200eC\u001bD', revealed: ['202E', '2066', '200E', '001B'] },
+  { name: 'several others at once', text: '\u009bE\ufeffF\u2060G\u061cH', revealed: ['009B', 'FEFF', '2060', '061C'] },
   { name: 'zero-width joiners stay (emoji and scripts need them)', text: 'می\u200cخواهم 👩\u200d💻', revealed: [] },
   { name: 'lone high surrogate', text: 'a\ud800b', revealed: ['D800'] },
   { name: 'lone low surrogate', text: 'a\udc00b', revealed: ['DC00'] },
@@ -36,9 +38,11 @@ const SURFACES: Record<string, (s: string) => string> = {
   },
   'CLI problem line': (s) => problemLine({ severity: 'error', message: s, line: 1 }),
   'CLI ids and codes': terminalSafe,
+  // src/vscode/uiText.ts is workbenchText with these limits (it imports vscode, which the unit tier has not).
   'uiText label (tree labels, Quick Picks)': (s) => workbenchText(s),
-  'uiText notification': (s) => workbenchText(s, 1000),
-  'uiText title': (s) => workbenchText(s, 60),
+  'uiText notification': (s) => workbenchText(s, WORKBENCH_LIMITS.notification),
+  'uiText notification button': (s) => workbenchText(s, WORKBENCH_LIMITS.button),
+  'uiText panel title': (s) => workbenchText(s, WORKBENCH_LIMITS.panelTitle),
   'Problems panel': (s) => oneLine(s),
   'viewer row cell': (s) => cellText(s),
   'detail panel text (webview h())': revealControls,
