@@ -7,10 +7,13 @@ import { LogRegistry } from './vscode/logRegistry';
 import { registerTextFeatures } from './vscode/text/registerTextFeatures';
 import { TextLogTracker } from './vscode/textLogTracker';
 import { registerTree } from './vscode/tree/treeView';
+import { enableTestSeams, testApi, type TestApi } from './vscode/testSeams';
+import { ViewerProbe } from './vscode/viewer/viewerProbe';
 import { registerViewer } from './vscode/viewer/viewerProvider';
 
 /** Composition root: builds the shared services and registers each adapter, nothing else. */
-export function activate(context: vscode.ExtensionContext): Deps {
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const probe = enableTestSeams(context) ? new ViewerProbe() : undefined;
   const registry = new LogRegistry();
   const loader = LogLoader.forExtension(context);
   const texts = new TextLogTracker(registry, loader);
@@ -20,13 +23,13 @@ export function activate(context: vscode.ExtensionContext): Deps {
     registry,
     texts,
     detail,
-    registerViewer(deps),
+    registerViewer(deps, probe),
     registerTree(deps),
     registerTextFeatures(deps),
     registerCommands(deps),
   );
-  // Returned as the extension's API so integration tests reach the live services.
-  return deps;
+  // Under tests only: the one seam the tests reach the live services through (docs/test-seams.md).
+  return testApi(deps, probe);
 }
 
 export function deactivate(): void {

@@ -8,14 +8,13 @@ import { parseArgs } from 'node:util';
 import { FILTER_OPTIONS, member, parseFilterOptions, type FilterSpec } from './filters';
 import { UsageError } from './io';
 import { isSortKey, type SortDirection, type SortKey } from '../core/common/columns';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/output/exportFormats';
 
 export const COMMANDS = ['summary', 'list', 'ids', 'errors', 'explain', 'prettify', 'export', 'kql'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const ID_KINDS = ['job', 'cycle', 'change'] as const;
 export type IdKind = (typeof ID_KINDS)[number];
-export const EXPORT_FORMATS = ['csv', 'json', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type Request =
   | { command: 'help'; topic: string }

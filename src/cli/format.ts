@@ -4,9 +4,12 @@
  * that reaches a terminal has its control characters made visible.
  */
 import type { Problem } from '../core/common/record';
+import { clip, oneLineUncut } from '../core/common/safeText';
 import type { OutputSink } from './io';
 
 const BATCH = 1000;
+/** A problem line is one paragraph, as long as a notification in VS Code. */
+const MESSAGE_LIMIT = 1000;
 
 /** `[` + one compact JSON value per line + `]`: valid JSON that `grep` and `head` still handle. */
 export function writeJsonArray(out: OutputSink, items: Iterable<unknown>): void {
@@ -59,25 +62,19 @@ export function writeTable(out: OutputSink, columns: readonly Column[], rows: It
   }
 }
 
-export function clip(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + '…';
-}
-
 /**
- * Control characters (escape sequences could restyle or rewrite the terminal) and bidi overrides
- * become visible placeholders; line breaks become spaces so a cell stays on its line.
+ * Log text for a terminal: the same rules as every other surface (core/common/safeText). Control
+ * characters (an escape sequence could restyle or rewrite the terminal), bidi controls and invisible
+ * characters are shown as ⟨U+XXXX⟩; line breaks become spaces so a cell stays on its line.
  */
-export function terminalSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export const terminalSafe = oneLineUncut;
 
 /** `error: message (line 3, column 7)`, with the file when several were read. */
 export function problemLine(p: Problem): string {
   const where: string[] = [];
   if (p.file !== undefined) where.push(p.file);
   if (p.line !== undefined) where.push(`line ${p.line}` + (p.column !== undefined ? `, column ${p.column}` : ''));
-  return `${p.severity}: ${terminalSafe(p.message)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+  return `${p.severity}: ${clip(terminalSafe(p.message), MESSAGE_LIMIT)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
 }
 
 /** Problems on stderr, so that stdout stays machine-readable. */

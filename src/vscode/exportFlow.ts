@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { concatBytes } from '../core/read/bytes';
 import { plural } from '../core/common/displayText';
 import { exportCsvTrio, type CsvTrioFile } from '../core/output/csvExport';
+import { CSV_TRIO_FILES, csvTrioPaths, DEFAULT_CSV_OUTPUT, EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '../core/output/exportFormats';
 import { exportJson } from '../core/output/jsonExport';
 import { exportMarkdown } from '../core/output/markdownExport';
 import type { LoadedLog } from '../core/log/loadedLog';
@@ -14,13 +15,6 @@ import { baseName } from './fileInputs';
 import { homeFolder } from './logSets';
 import { notify } from './uiText';
 
-export type ExportFormat = 'csv' | 'json' | 'md';
-
-export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; detail: string }[] = [
-  { format: 'csv', label: 'CSV (portal trio)', detail: 'ProvisioningLogs, _ProvisioningSteps and _ModifiedProperties, joined by Change ID' },
-  { format: 'json', label: 'JSON', detail: "One array in the portal download's shape" },
-  { format: 'md', label: 'Markdown report', detail: 'Counts, error codes with what to do, the events: for a ticket' },
-];
 
 export interface ExportRequest {
   model: LoadedLog;
@@ -36,12 +30,12 @@ export interface ExportRequest {
 export async function exportEvents(req: ExportRequest): Promise<vscode.Uri[]> {
   const format = req.format ?? (await pickFormat());
   if (format === undefined) return [];
-  const ext = format === 'md' ? 'md' : format;
+  const { extension, label } = EXPORT_FORMAT_INFO[format];
   const stem = baseName(req.source).replace(/\.[^.]+$/, '');
-  const suggested = format === 'csv' ? 'ProvisioningLogs.csv' : `${stem}-export.${ext}`;
+  const suggested = format === 'csv' ? DEFAULT_CSV_OUTPUT : `${stem}-export.${extension}`;
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(homeFolder(req.source), suggested),
-    filters: { [EXPORT_FORMATS.find((f) => f.format === format)!.label]: [ext] },
+    filters: { [label]: [extension] },
     title: `Export ${plural(req.indices.length, 'event')}`,
   });
   if (target === undefined) return [];
@@ -64,14 +58,10 @@ export async function writeExport(req: ExportRequest, format: ExportFormat, targ
   if (format === 'csv') {
     const parts: Record<CsvTrioFile, string[]> = { main: [], steps: [], modified: [] };
     exportCsvTrio(data, indices, (file, chunk) => parts[file].push(chunk));
-    const base = target.path.replace(/\.csv$/i, '');
-    const uris: Record<CsvTrioFile, vscode.Uri> = {
-      main: target.with({ path: `${base}.csv` }),
-      steps: target.with({ path: `${base}_ProvisioningSteps.csv` }),
-      modified: target.with({ path: `${base}_ModifiedProperties.csv` }),
-    };
-    for (const f of ['main', 'steps', 'modified'] as const) await write(uris[f], parts[f]);
-    return [uris.main, uris.steps, uris.modified];
+    const paths = csvTrioPaths(target.path);
+    const uris = CSV_TRIO_FILES.map((f) => target.with({ path: paths[f] }));
+    for (const [k, f] of CSV_TRIO_FILES.entries()) await write(uris[k]!, parts[f]);
+    return uris;
   }
   const parts: string[] = [];
   if (format === 'json') exportJson(data, indices, (c) => parts.push(c));
@@ -82,7 +72,7 @@ export async function writeExport(req: ExportRequest, format: ExportFormat, targ
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
   const pick = await vscode.window.showQuickPick(
-    EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, format: f.format })),
+    EXPORT_FORMATS.map((f) => ({ label: EXPORT_FORMAT_INFO[f].label, detail: EXPORT_FORMAT_INFO[f].detail, format: f })),
     { title: 'Export as', placeHolder: 'Choose a format' },
   );
   return pick?.format;

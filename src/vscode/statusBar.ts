@@ -11,7 +11,7 @@ import type { LoadedLog } from '../core/log/loadedLog';
 import { FORMAT_LABELS } from '../core/common/record';
 import { summarize } from '../core/index/summary';
 import { formatUtc } from '../core/common/time';
-import { provideTestHook } from './commands/testHooks';
+import { provideTestHook } from './testSeams';
 import type { Deps } from './deps';
 import type { OpenLog } from './logRegistry';
 

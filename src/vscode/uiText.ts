@@ -6,13 +6,13 @@
  * (`$(icon)` in labels, `[text](link)` in notifications) broken so it is drawn as the text it is.
  */
 import * as vscode from 'vscode';
-import { workbenchText } from '../core/common/safeText';
+import { WORKBENCH_LIMITS, workbenchText } from '../core/common/safeText';
 
 /** Log text (or a sentence holding some) as VS Code should draw it: see the file comment. */
 export const uiText = workbenchText;
 
 /** Notifications are longer than labels but still one paragraph. */
-const MESSAGE_LIMIT = 1000;
+const MESSAGE_LIMIT = WORKBENCH_LIMITS.notification;
 
 type Severity = 'info' | 'warning' | 'error';
 
@@ -24,7 +24,7 @@ function show(severity: Severity, message: string, buttons: string[]): Thenable<
 
 /** A notification whose message (and button labels) went through uiText; resolves to the button chosen. */
 export function notify<T extends string>(severity: Severity, message: string, ...buttons: T[]): Thenable<T | undefined> {
-  const shown = buttons.map((b) => uiText(b, 60));
+  const shown = buttons.map((b) => uiText(b, WORKBENCH_LIMITS.button));
   return show(severity, uiText(message, MESSAGE_LIMIT), shown).then((picked) => (picked === undefined ? undefined : buttons[shown.indexOf(picked)]));
 }
 

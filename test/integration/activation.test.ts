@@ -16,4 +16,12 @@ describe('activation', () => {
     await ext.activate();
     assert.equal(ext.isActive, true);
   });
+
+  it('reaches its insides through the TestApi only: no test-only command is registered (docs/test-seams.md)', async () => {
+    const api = await vscode.extensions.getExtension(EXTENSION_ID)!.activate() as Record<string, unknown> | undefined;
+    assert.deepEqual(Object.keys(api ?? {}).sort(), ['deps', 'graphTokens', 'hooks', 'viewer']);
+    const ours = (await vscode.commands.getCommands(true)).filter((c) => /provlog/i.test(c));
+    assert.ok(ours.length > 10, 'the extension registered its commands');
+    assert.deepEqual(ours.filter((c) => /test|probe|hook/i.test(c) || c.startsWith('_')), []);
+  });
 });

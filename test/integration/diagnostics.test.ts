@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../src/core/catalog/catalog';
 import { logDiagnostics } from '../../src/core/views/editor/logDiagnostics';
 import { closeAllEditors, codeOf, deps, diagnosticsOf, exampleUri, freshCopy, freshFolderWith, openAsText, registerAsViewer, setting, waitFor } from './textTestSupport';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
 
@@ -142,7 +143,7 @@ describe('diagnostics', function () {
     await closeAllEditors();
     const uri = freshCopy('ProvisioningLogs_2026-03-02.json', 'viewer-worker.json');
     const { registry } = await deps();
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const log = await waitFor(() => registry.getFrom(uri, 'viewer'), 'the viewer to read the file', 30_000);
     const pre = log.model.precomputedDiagnostics;
     assert.ok(pre, 'the worker computed the diagnostics');

@@ -3,15 +3,24 @@
 // (viewerHelpers, detailTestSupport, textTestSupport, treeSetup) re-export these under their own names.
 import * as vscode from 'vscode';
 import type { Deps } from '../../src/vscode/deps';
+import type { TestApi } from '../../src/vscode/testSeams';
 import { gatherInputs } from '../../src/vscode/fileInputs';
 import type { LogSource, OpenLog } from '../../src/vscode/logRegistry';
 import { EXTENSION_ID } from '../harness/repoPaths';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
-/** The extension's services: activates it if it is not yet active, and returns its exports. */
-export async function services(): Promise<Deps> {
-  const ext = vscode.extensions.getExtension<Deps>(EXTENSION_ID);
+/** The extension's test seam (docs/test-seams.md): activates it if it is not yet active, and returns its TestApi. */
+export async function testApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
-  return ext.activate();
+  const api = await ext.activate();
+  if (!api) throw new Error(`${EXTENSION_ID} returned no TestApi: it must run under tests (ExtensionMode.Test)`);
+  return api;
+}
+
+/** The extension's live services. */
+export async function services(): Promise<Deps> {
+  return (await testApi()).deps;
 }
 
 /** Reads a file (with its CSV siblings) in the worker and registers it, as the viewer or text tracker would. */
@@ -37,5 +46,5 @@ export async function closeTabs(match: (tab: vscode.Tab) => boolean): Promise<vo
 
 /** Any tab of the viewer (custom editor provlog.viewer), whatever file it shows. */
 export function isViewerTab(tab: vscode.Tab): boolean {
-  return tab.input instanceof vscode.TabInputCustom && tab.input.viewType === 'provlog.viewer';
+  return tab.input instanceof vscode.TabInputCustom && tab.input.viewType === VIEW_TYPE;
 }

@@ -9,9 +9,10 @@ import * as vscode from 'vscode';
 import type { FetchOutcome } from '../../src/vscode/connections/graphFetchCommand';
 import { GraphEmulator } from '../emulators/graph';
 import { generateRecords } from '../fixtures/generator/records';
-import { closeTabs, isViewerTab } from './extensionServices';
+import { closeTabs, isViewerTab, testApi } from './extensionServices';
 import { TestAuthProvider, useTestAuth } from './graphTestAuth';
 import { scratchFolder, services, waitFor } from './treeSetup';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 const TOKEN = 'integration-graph-token-5e4d3c2b1a';
 const records = generateRecords({ count: 1500, seed: 21 });
@@ -37,7 +38,7 @@ describe('Graph fetch command', function () {
 
   after(async () => {
     for (const k of ['connections.graphUrl', 'connections.graph.requestsPer10Seconds', 'connections.graph.clientId', 'connections.graph.tenant']) await settings.update(k, undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('_provlog.test.graphTokens', undefined);
+    (await testApi()).graphTokens(undefined);
     auth.dispose();
     await emu.close();
     await closeTabs(isViewerTab);
@@ -57,7 +58,7 @@ describe('Graph fetch command', function () {
   });
 
   it('pulls every record into a user-only file (a 401 renews the token once) and shows it in the viewer', async () => {
-    await vscode.commands.executeCommand('_provlog.test.graphTokens', ['expired-token-0f1e2d3c', TOKEN]);
+    (await testApi()).graphTokens(['expired-token-0f1e2d3c', TOKEN]);
     const output = join(folder, 'provisioning-fetched.jsonl');
     const outcome = await vscode.commands.executeCommand<FetchOutcome>('provlog.fetchFromGraph', { app: '', since, until, filter: {}, output });
     assert.equal(outcome.ok, true, outcome.message);
@@ -71,7 +72,7 @@ describe('Graph fetch command', function () {
     const deps = await services();
     const uri = vscode.Uri.file(output);
     await closeTabs(isViewerTab);
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const log = await waitFor(() => {
       const l = deps.registry.get(uri);
       return l && l.model.store.size === records.length ? l : undefined;
@@ -80,7 +81,7 @@ describe('Graph fetch command', function () {
   });
 
   it('resumes an interrupted fetch into the same file, without duplicates', async () => {
-    await vscode.commands.executeCommand('_provlog.test.graphTokens', [TOKEN]);
+    (await testApi()).graphTokens([TOKEN]);
     const output = join(folder, 'provisioning-resumed.jsonl');
     const first = await vscode.commands.executeCommand<FetchOutcome>('provlog.fetchFromGraph', { app: '', since, until, filter: { status: ['failure', 'warning'] }, output });
     assert.equal(first.ok, true, first.message);
@@ -95,7 +96,7 @@ describe('Graph fetch command', function () {
   });
 
   it('fetches newer records into a fetched file: from its newest record to now, nothing twice', async () => {
-    await vscode.commands.executeCommand('_provlog.test.graphTokens', [TOKEN]);
+    (await testApi()).graphTokens([TOKEN]);
     const output = join(folder, 'provisioning-newer.jsonl');
     // The first fetch ends before the newest records; Fetch Newer brings the rest up to now.
     const cut = records.map((r) => Date.parse(String(r['activityDateTime']))).sort((a, b) => a - b)[1000]!;
@@ -110,7 +111,7 @@ describe('Graph fetch command', function () {
   });
 
   it('says what to do when consent is missing, with the admin-consent link', async () => {
-    await vscode.commands.executeCommand('_provlog.test.graphTokens', ['consentless-token-7a6b5c']);
+    (await testApi()).graphTokens(['consentless-token-7a6b5c']);
     const output = join(folder, 'provisioning-refused.jsonl');
     const outcome = await vscode.commands.executeCommand<FetchOutcome>('provlog.fetchFromGraph', { app: '', since, until, filter: {}, output });
     assert.equal(outcome.ok, false);

@@ -15,6 +15,7 @@ import { generateRecords } from '../fixtures/generator/records';
 import { toLogAnalyticsRow } from '../fixtures/generator/writers';
 import { DENIED_WS, EMPTY_WS, startLogAnalytics, TOKEN, WS, type LaFixture } from './logAnalyticsSupport';
 import { closeAll, openFiltered, postedSince, probe, resultAfter, services, until } from './viewerHelpers';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 describe('Log Analytics: query a workspace from VS Code', function () {
   this.timeout(180_000);
@@ -95,7 +96,7 @@ describe('Log Analytics: query a workspace from VS Code', function () {
     const p = await probe();
     const output = join(dir, 'query.jsonl');
     const uri = vscode.Uri.file(output);
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const since = Date.now();
     registry.requestFilter({ uri, filter: { status: ['failure'], identity: 'a"|b\n//', window: '7d' }, replace: true });
     await resultAfter(p, uri, since);

@@ -12,6 +12,7 @@ import { SET_SCHEME } from '../../src/vscode/logSets';
 import { diagnosticRecord, failedOverrides, lines } from '../fixtures/realShapes';
 import { rendersEvent } from './detailTestSupport';
 import { closeAll, postedSince, probe, services, until } from './viewerHelpers';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 /** One line of a PT1H.json blob, shaped like Azure Monitor's real records (PascalCase, ordinals, string durationMs). */
 const diag = (id: string, failed = false): Record<string, unknown> => (failed ? diagnosticRecord(id, failedOverrides(), { resultType: 'Failure' }) : diagnosticRecord(id));
@@ -96,7 +97,7 @@ describe('viewer: an export folder and several files as one log', function () {
     const settings = vscode.Uri.file(join(root, 'settings.json'));
     writeFileSync(settings.fsPath, '{"value": [{"name": "editor.fontSize", "enabled": true}]}');
     const since = Date.now();
-    await vscode.commands.executeCommand('vscode.openWith', settings, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', settings, VIEW_TYPE);
     const init = await until('the page to be told', () => postedSince(p, settings, 'init', since));
     assert.equal(init.header.format, 'Not a provisioning log');
     assert.equal(init.header.unreadable, true);

@@ -11,10 +11,9 @@ import type { StatusBarTestHook } from '../../src/vscode/statusBar';
 import type { OpenLog } from '../../src/vscode/logRegistry';
 import type { LogNode } from '../../src/vscode/tree/treeNodes';
 import type { TreeTestHook } from '../../src/vscode/tree/treeView';
-import { TEST_HOOKS_COMMAND } from '../../src/vscode/commands/testHooks';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
-import { services } from './extensionServices';
+import { services, testApi } from './extensionServices';
 
 export { closeAllEditors, services } from './extensionServices';
 
@@ -25,8 +24,7 @@ export interface Hooks {
 }
 
 export async function hooks(): Promise<Hooks> {
-  await services();
-  return (await vscode.commands.executeCommand(TEST_HOOKS_COMMAND)) as Hooks;
+  return (await testApi()).hooks() as unknown as Hooks;
 }
 
 /** The tree's top-level item of the log at `uri` (undefined if the tree does not list it). */

@@ -10,6 +10,7 @@ import { FORMAT_LABELS } from '../../src/core/common/record';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
 import { activeTabInput, closeAll, isTextTab, isViewerTab, openFiltered, postedSince, probe, resultAfter, services, until, writeExamples } from './viewerHelpers';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 const TRIO = ['ProvisioningLogs.csv', 'ProvisioningLogs_ProvisioningSteps.csv', 'ProvisioningLogs_ModifiedProperties.csv'];
 
@@ -34,7 +35,7 @@ describe('viewer: custom editor', function () {
       const p = await probe();
       const uri = ex.uri(name);
       const since = Date.now();
-      await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+      await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
       const result = await resultAfter(p, uri, since);
       const init = postedSince(p, uri, 'init', since)!;
       const truth = expected(name);
@@ -56,7 +57,7 @@ describe('viewer: custom editor', function () {
     const p = await probe();
     const uri = ex.uri('provisioning-truncated.json');
     const since = Date.now();
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     await resultAfter(p, uri, since);
     const problem = postedSince(p, uri, 'init', since)!.header.problems.find((x) => x.code === 'truncated');
     assert.ok(problem, 'the truncation is reported');
@@ -69,7 +70,7 @@ describe('viewer: custom editor', function () {
     const p = await probe();
     const uri = ex.uri('app-settings.json');
     const since = Date.now();
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const init = await until('init', () => postedSince(p, uri, 'init', since));
     assert.equal(init.header.unreadable, true);
     assert.equal(init.header.events, 0);
@@ -134,7 +135,7 @@ describe('viewer: custom editor', function () {
     const uri = ex.uri('ProvisioningLogs_2026-03-02.json');
     const truth = expected('ProvisioningLogs_2026-03-02.json').store;
     let since = Date.now();
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     await resultAfter(p, uri, since);
     await vscode.window.showTextDocument(ex.uri('app-settings.json'), { preview: false });
     await until('the viewer tab to be hidden', () => isTextTab(activeTabInput(), ex.uri('app-settings.json')));
@@ -142,7 +143,7 @@ describe('viewer: custom editor', function () {
     since = Date.now();
     registry.requestFilter({ uri, filter: { status: ['failure'] }, replace: true });
     registry.selectEvent({ uri, index: failed[3]!, origin: 'tree' });
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const init = await until('the init on showing again', () => postedSince(p, uri, 'init', since));
     assert.deepEqual(init.pendingFilter, { filter: { status: ['failure'] }, replace: true });
     assert.equal(init.select, failed[3]);
@@ -158,7 +159,7 @@ describe('viewer: custom editor', function () {
     const uri = ex.uri('ProvisioningLogs_2026-03-02.json');
     const truth = expected('ProvisioningLogs_2026-03-02.json').store;
     let since = Date.now();
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     await resultAfter(p, uri, since);
     since = Date.now();
     registry.selectEvent({ uri, index: 42, origin: 'tree' });
@@ -183,7 +184,7 @@ describe('viewer: custom editor', function () {
     const { registry } = await services();
     const uri = ex.uri('PT1H.json');
     const since = Date.now();
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     await resultAfter(p, uri, since);
     await until('the viewer to be the active log', () => registry.active?.uri.toString() === uri.toString() && registry.active.source === 'viewer');
     await closeAll();
@@ -223,7 +224,7 @@ describe('viewer: custom editor', function () {
     // Big enough (about 40 MB) that reading takes a while on this machine.
     writeFileSync(file, portalJson(generateRecords({ seed: 3, count: 16_000 })));
     const since = Date.now();
-    void vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+    void vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     await until('the file to be read', () => p.isLoading(uri.toString()));
     assert.equal(p.cancelLoad(uri.toString()), true);
     const notOpened = await until('notOpened', () => postedSince(p, uri, 'notOpened', since));

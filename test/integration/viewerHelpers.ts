@@ -7,17 +7,16 @@ import * as vscode from 'vscode';
 import type { ViewerProbeApi } from '../../src/vscode/viewer/viewerProbe';
 import type { ToViewer } from '../../src/shared/viewerProtocol';
 import { examples } from './examples';
-import { services } from './extensionServices';
+import { services, testApi } from './extensionServices';
 import { waitFor } from './polling';
 import { type EventFilter } from '../../src/core/common/filter';
+import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 export { closeAllEditors as closeAll, services } from './extensionServices';
 
+/** The viewer's probe, from the extension's TestApi. */
 export async function probe(): Promise<ViewerProbeApi> {
-  await services();
-  const p = await vscode.commands.executeCommand<ViewerProbeApi | undefined>('provlog.viewer.testProbe');
-  if (!p) throw new Error('the viewer probe is not registered (the extension must run in test mode)');
-  return p;
+  return (await testApi()).viewer;
 }
 
 /**
@@ -57,7 +56,7 @@ export function activeTabInput(): unknown {
 }
 
 export function isViewerTab(input: unknown, uri: vscode.Uri): boolean {
-  return input instanceof vscode.TabInputCustom && input.viewType === 'provlog.viewer' && input.uri.toString() === uri.toString();
+  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE && input.uri.toString() === uri.toString();
 }
 
 export function isTextTab(input: unknown, uri: vscode.Uri): boolean {
@@ -68,7 +67,7 @@ export function isTextTab(input: unknown, uri: vscode.Uri): boolean {
 export async function openFiltered(p: ViewerProbeApi, uri: vscode.Uri, filter: EventFilter): Promise<void> {
   const { registry } = await services();
   let since = Date.now();
-  await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+  await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
   await resultAfter(p, uri, since);
   since = Date.now();
   registry.requestFilter({ uri, filter, replace: true });

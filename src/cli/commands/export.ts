@@ -6,15 +6,13 @@
  */
 import { basename } from 'node:path';
 import { plural } from '../../core/common/displayText';
-import { exportCsvTrio } from '../../core/output/csvExport';
+import { exportCsvTrio, type CsvTrioFile } from '../../core/output/csvExport';
+import { CSV_TRIO_FILES, csvTrioPaths, DEFAULT_CSV_OUTPUT } from '../../core/output/exportFormats';
 import { exportJson } from '../../core/output/jsonExport';
 import { exportMarkdown } from '../../core/output/markdownExport';
 import type { CommandRequest } from '../args';
 import { assertNotAnInput, EXIT, openOutput, outputOrStdout, UsageError, type CliIo, type ExitCode, type FileWriter } from '../io';
 import { select, type Selection } from '../readInputs';
-
-/** Where `--format csv` writes when -o is not given (in the working folder; never overwritten). */
-export const DEFAULT_CSV_OUTPUT = 'ProvisioningLogs.csv';
 
 export async function exportCommand(req: CommandRequest, io: CliIo): Promise<ExitCode> {
   const sel = await select(req, io);
@@ -44,15 +42,10 @@ export async function exportCommand(req: CommandRequest, io: CliIo): Promise<Exi
   return sel.status;
 }
 
-/** The trio's names: `dir/X.csv` → `dir/X_ProvisioningSteps.csv`, `dir/X_ModifiedProperties.csv`. */
-export function csvTrioPaths(main: string): { main: string; steps: string; modified: string } {
-  const stem = main.replace(/\.csv$/i, '');
-  return { main, steps: `${stem}_ProvisioningSteps.csv`, modified: `${stem}_ModifiedProperties.csv` };
-}
-
 function exportCsv(req: CommandRequest, io: CliIo, sel: Selection): void {
+  // Without -o: the portal's name in the working folder, never overwritten.
   const paths = csvTrioPaths(req.output ?? DEFAULT_CSV_OUTPUT);
-  const all = [paths.main, paths.steps, paths.modified];
+  const all = CSV_TRIO_FILES.map((f) => paths[f]);
   for (const p of all) assertNotAnInput(io, p, sel.paths, 'export');
   if (req.output === undefined) {
     const existing = all.filter((p) => io.fs.stat(p) !== undefined);
@@ -60,7 +53,7 @@ function exportCsv(req: CommandRequest, io: CliIo, sel: Selection): void {
       throw new UsageError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; choose where to write with -o OUT.csv (it is then overwritten).`, 'export');
     }
   }
-  const writers: Record<'main' | 'steps' | 'modified', FileWriter> = {
+  const writers: Record<CsvTrioFile, FileWriter> = {
     main: openOutput(io, paths.main, 'export'),
     steps: openOutput(io, paths.steps, 'export'),
     modified: openOutput(io, paths.modified, 'export'),

@@ -5,14 +5,11 @@
  * stays readable when the report is pasted into a ticket), `mdInert` for hovers, where VS Code's
  * renderer also turns bare URLs, e-mail addresses and `$(icon)` into live elements.
  */
-import { cutAt, revealControls } from './safeText';
+import { clip, oneLine } from './safeText';
 
 /** Longest value shown before cutting it with an ellipsis. */
 export const MAX_VALUE_CHARS = 300;
 
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /**
  * Hovers: every ASCII punctuation character backslash-escaped (CommonMark allows it for all of them)
  * so that no emphasis, link, code span, table or autolink (`https\:\/\/…`, `a\@b\.c`) can form.
@@ -26,10 +23,8 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
 /** A value that starts a line must not start a list or a numbered item. */
 const LINE_START = /^([-+]|\d+[.)])(?=\s)/;
 
-function oneLineShown(text: string, max: number): string {
-  const s = revealControls(text.replace(LINE_BREAKS, ' ').replace(CONTROL, ''));
-  return s.length > max ? `${cutAt(s, max)}…` : s;
-}
+/** Markdown builds on the one set of rules: one line, hidden characters shown, the one cut. */
+const oneLineShown = oneLine;
 
 /** `text` as Markdown inline content for reports: one line, markup and HTML escaped, readable. */
 export function mdText(text: string, max = MAX_VALUE_CHARS): string {
@@ -56,7 +51,7 @@ export function mdCode(s: string, max = MAX_VALUE_CHARS): string {
 
 /** A block quote of multi-line text, each line escaped. */
 export function mdQuote(s: string, maxChars = 4000): string {
-  const shown = s.length > maxChars ? `${cutAt(s, maxChars)}…` : s;
+  const shown = clip(s, maxChars);
   return shown
     .split(/\r\n|\r|\n/)
     .map((line) => (line.trim() === '' ? '>' : `> ${mdText(line, maxChars)}`))

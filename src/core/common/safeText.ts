@@ -1,25 +1,38 @@
 /**
- * Log text shown to a person. Names come from HR systems and target apps, so they may hold
- * characters that hide or reorder what is displayed: a right-to-left override makes
- * "Evil \u202Egnp.exe" read "Evil exe.png". Those are made visible as ⟨U+202E⟩ wherever log text is
- * shown (tree, viewer, detail panel, hovers, reports). Joiners (U+200C/U+200D) stay: Persian, Indic
+ * The one set of rules for log text shown to a person, on every surface (CLI, tree, viewer, detail
+ * panel, hovers, reports, notifications). Names come from HR systems and target apps, so they may
+ * hold characters that hide or reorder what is displayed: a right-to-left override makes
+ * "Evil \u202Egnp.exe" read "Evil exe.png", an escape sequence restyles a terminal. Those are made
+ * visible as ⟨U+202E⟩ everywhere, by the same rule. Joiners (U+200C/U+200D) stay: Persian, Indic
  * scripts and emoji need them.
  */
 
-const HIDDEN = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what is replaced
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * What is revealed: C0/C1 controls other than tab and line breaks, bidi marks, embeddings, overrides
+ * and isolates, zero-width space, word joiner, the BOM, and surrogates without their other half.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what is revealed
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Where one-line surfaces put a space: tabs and line breaks (a run of them becomes one space). */
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 
-/** Direction controls, zero-width spaces and the BOM written as ⟨U+XXXX⟩. */
+/** Every hidden character written as ⟨U+XXXX⟩; tabs and line breaks stay (multi-line surfaces keep them). */
 export function revealControls(s: string): string {
   return s.replace(HIDDEN, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
-/** One line for plain-text places (tree labels, quick picks, diagnostics): controls become spaces, hidden characters shown, length capped. */
-export function oneLine(s: string, max = 200): string {
-  const clean = revealControls(s.replace(CONTROLS, ' '));
-  return clean.length > max ? `${cutAt(clean, max)}…` : clean;
+/** `s` on one line, uncapped: tabs and line breaks become a space, hidden characters are shown. */
+export function oneLineUncut(s: string): string {
+  return revealControls(s.replace(LINE_BREAKS, ' '));
 }
+
+/** One line for plain-text places (tree labels, quick picks, diagnostics): oneLineUncut, cut by `clip`. */
+export function oneLine(s: string, max = 200): string {
+  return clip(oneLineUncut(s), max);
+}
+
+/** How much of a text each kind of place VS Code draws shows (labels take workbenchText's default). */
+export const WORKBENCH_LIMITS = { notification: 1000, button: 60, panelTitle: 40 } as const;
 
 /**
  * Text for VS Code to draw (titles, labels, notifications): oneLine, and VS Code's own syntax in plain
@@ -28,6 +41,14 @@ export function oneLine(s: string, max = 200): string {
  */
 export function workbenchText(s: string, max = 200): string {
   return oneLine(s, max).replace(/\$\(/g, '$\u200b(').replace(/\]\(/g, ']\u200b(');
+}
+
+/**
+ * The one cut rule: text longer than `max` UTF-16 units keeps its first `max` (never half a surrogate
+ * pair) and ends in `…`, which says where it was cut.
+ */
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${cutAt(s, max)}…`;
 }
 
 /**

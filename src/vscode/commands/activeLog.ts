@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LogRegistry, OpenLog } from '../logRegistry';
 import { notify } from '../uiText';
+import { VIEW_TYPE } from '../viewer/viewType';
 
 export function targetLog(registry: Pick<LogRegistry, 'get' | 'active' | 'all'>, arg?: unknown): OpenLog | undefined {
   const given = uriOf(arg);
@@ -38,7 +39,7 @@ function uriOf(arg: unknown): vscode.Uri | undefined {
 /** Brings the log's viewer to the front (it applies the filter asked for); says so when it cannot. */
 export async function showInViewer(log: OpenLog): Promise<void> {
   try {
-    await vscode.commands.executeCommand('vscode.openWith', log.uri, 'provlog.viewer');
+    await vscode.commands.executeCommand('vscode.openWith', log.uri, VIEW_TYPE);
   } catch (e) {
     void notify('error', `The Provisioning Log Viewer could not show ${log.name}: ${e instanceof Error ? e.message : String(e)}`);
   }

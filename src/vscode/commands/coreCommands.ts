@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { parseEventFilter, type EventFilter } from '../../core/common/filter';
 import type { Deps } from '../deps';
+import { VIEW_TYPE } from '../viewer/viewType';
 
 export interface FilterToArgs {
   uri: string;
@@ -30,7 +31,7 @@ export function registerCoreCommands(deps: Pick<Deps, 'registry' | 'detail'>): v
       if (args === undefined) return;
       const uri = vscode.Uri.parse(args.uri);
       deps.registry.requestFilter({ uri, filter: args.filter, replace: args.replace ?? true });
-      await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer');
+      await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     }),
     vscode.commands.registerCommand('provlog.showDetails', (arg: unknown) => {
       // From the palette or an editor's context menu (no args, or the document's URI): the event at the cursor.

@@ -10,7 +10,8 @@ import { formatUtc } from '../../core/common/time';
 import { describeFilter, isEmptyFilter } from '../../core/common/filter';
 import { ID_LABELS, collectIds, isIdKind, type IdKind } from '../../core/index/idLists';
 import type { Deps } from '../deps';
-import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../exportFlow';
+import { exportFormatOf, type ExportFormat } from '../../core/output/exportFormats';
+import { exportEvents } from '../exportFlow';
 import type { OpenLog } from '../logRegistry';
 import { requireLog } from './activeLog';
 import { notify } from '../uiText';
@@ -75,5 +76,5 @@ async function pickKind(log: OpenLog, indices: Uint32Array, words: string): Prom
 
 function formatOf(arg: unknown): ExportFormat | undefined {
   const f = typeof arg === 'object' && arg !== null ? (arg as { format?: unknown }).format : undefined;
-  return EXPORT_FORMATS.find((x) => x.format === f)?.format;
+  return exportFormatOf(f);
 }

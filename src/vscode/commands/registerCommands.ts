@@ -15,7 +15,7 @@ import { registerFilteredCommands } from './filteredCommands';
 import { registerGoToChange } from './goToChange';
 import { lastReport, registerReportDocuments } from './reportDocuments';
 import { registerRawJsonDocuments } from '../rawJsonDocument';
-import { provideTestHook, registerTestHooks } from './testHooks';
+import { provideTestHook } from '../testSeams';
 import { registerShowSummary } from './showSummary';
 
 export function registerCommands(deps: Deps): vscode.Disposable {
@@ -31,7 +31,6 @@ export function registerCommands(deps: Deps): vscode.Disposable {
     registerLogAnalyticsCommands(deps),
     registerStatusBar(deps),
     registerGraphCommands(deps),
-    registerTestHooks(),
     provideTestHook('reports', { last: lastReport }),
   );
 }

@@ -15,8 +15,9 @@ import { fetchGraphToFile, type FetchMode } from '../../node/graphFetchFile';
 import { targetLog } from '../commands/activeLog';
 import type { Deps } from '../deps';
 import { askFetch, type FetchArgs } from './graphFetchDialog';
-import { consentUrl, graphSession, setTestTokens, type GraphSession } from './graphSession';
+import { consentUrl, graphSession, type GraphSession } from './graphSession';
 import { notify, uiText } from '../uiText';
+import { VIEW_TYPE } from '../viewer/viewType';
 
 /** What a finished command returns (for links and tests): the file and the counts. */
 export interface FetchOutcome {
@@ -30,7 +31,6 @@ export interface FetchOutcome {
 
 export function registerGraphCommands(deps: Pick<Deps, 'registry' | 'context'>): vscode.Disposable {
   return vscode.Disposable.from(
-    ...(deps.context.extensionMode === vscode.ExtensionMode.Test ? [vscode.commands.registerCommand('_provlog.test.graphTokens', (tokens?: string[]) => setTestTokens(tokens))] : []),
     vscode.commands.registerCommand('provlog.fetchFromGraph', (args?: FetchArgs) => fetchNew(args ?? {})),
     vscode.commands.registerCommand('provlog.fetchGraphResume', (arg?: unknown) => continueFetch(deps, arg, 'resume')),
     vscode.commands.registerCommand('provlog.fetchGraphNewer', (arg?: unknown) => continueFetch(deps, arg, 'newer')),
@@ -99,7 +99,7 @@ async function run(session: GraphSession, output: string, mode: FetchMode): Prom
             if (!opened && p.written > 0) {
               opened = true;
               // The viewer follows the file while it grows; the pull does not wait for it.
-              void Promise.resolve(vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer', { preview: false })).catch(() => undefined);
+              void Promise.resolve(vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE, { preview: false })).catch(() => undefined);
             }
           },
         });

@@ -24,7 +24,7 @@ export interface GraphSession {
 const limiters = new Map<string, RateLimiter>();
 
 /**
- * Tokens set by integration tests (only registered when VS Code runs the extension's tests): VS Code refuses
+ * Tokens set by integration tests (through the TestApi, ../testSeams.ts, which exists only under tests): VS Code refuses
  * every modal dialog under test, including its own "wants to sign in" consent, so a test cannot get past
  * getSession's first prompt. Everything after the token is the real path.
  */

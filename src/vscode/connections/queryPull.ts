@@ -15,6 +15,7 @@ import { baseName } from '../fileInputs';
 import { armSession } from './armSession';
 import { notify, uiText } from '../uiText';
 import { type EventFilter } from '../../core/common/filter';
+import { VIEW_TYPE } from '../viewer/viewType';
 
 export interface PullJob {
   workspace: string;
@@ -65,7 +66,7 @@ export async function pullIntoFile(job: PullJob): Promise<PullOutcome> {
                 if (!opened) {
                   opened = true;
                   // The viewer follows the file from here on: rows show while the rest arrives.
-                  void vscode.commands.executeCommand('vscode.openWith', job.output, 'provlog.viewer');
+                  void vscode.commands.executeCommand('vscode.openWith', job.output, VIEW_TYPE);
                 }
               },
               onProgress: (p) => progress.report({ message: `${plural(p.rows, 'row')} so far, up to ${formatUtc(p.doneUntil)}` }),

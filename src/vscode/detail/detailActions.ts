@@ -15,6 +15,7 @@ import type { DetailTarget } from './detailContent';
 import { notify } from '../uiText';
 import { rawTitle, showRawJson } from '../rawJsonDocument';
 import { type EventFilter } from '../../core/common/filter';
+import { VIEW_TYPE } from '../viewer/viewType';
 
 export interface Shown {
   log: OpenLog;
@@ -112,7 +113,7 @@ export async function openLog(uri: vscode.Uri, source: OpenLog['source'] | undef
   const viewColumn = panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
   try {
     if (source === 'text') await vscode.window.showTextDocument(uri, { viewColumn, preview: false, preserveFocus: true });
-    else if (source === 'viewer') await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer', { viewColumn, preserveFocus: true });
+    else if (source === 'viewer') await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE, { viewColumn, preserveFocus: true });
     // Unknown: let the editor associations decide (the viewer for provisioning downloads).
     else await vscode.commands.executeCommand('vscode.open', uri, { viewColumn, preserveFocus: true });
   } catch (e) {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { DetailTab, PageMessage } from '../../shared/detailProtocol';
 import { parseDetailState } from '../../shared/detailProtocol';
 import { notify, uiText } from '../uiText';
+import { WORKBENCH_LIMITS } from '../../core/common/safeText';
 import type { EventSelection, LogRegistry } from '../logRegistry';
 import { webviewOptions } from '../webviewHtml';
 import { goToRecord, openRawJson, runButton, targetIndex, type Shown } from './detailActions';
@@ -211,7 +212,7 @@ export class DetailPanel implements vscode.Disposable {
     this.target = { uri: this.target.uri, index: r.index, id: r.view.id, changeId: r.view.changeId, source: r.log.source };
     this.shown = { log: r.log, index: r.index, view: r.view };
     page.post({ type: 'show', view: r.view, source: r.log.source, timeZone: config.timeZone(), ...(tab ? { tab } : {}), ...(focus ? { focus } : {}) });
-    page.panel.title = `Change: ${uiText(r.view.header.identity || 'details', 40)}`;
+    page.panel.title = `Change: ${uiText(r.view.header.identity || 'details', WORKBENCH_LIMITS.panelTitle)}`;
   }
 
   // ── Events ──

@@ -10,6 +10,7 @@ import { DIAGNOSTIC_SOURCE, type DiagnosticsPublisher, type PublishedDiagnostic 
 import { LOG_DOCUMENTS } from './logDocuments';
 import { registryIndex } from './logLinks';
 import { uiText } from '../uiText';
+import { VIEW_TYPE } from '../viewer/viewType';
 
 const KIND = vscode.CodeActionKind.QuickFix;
 
@@ -54,12 +55,12 @@ function actionsFor(deps: Pick<Deps, 'registry'>, uri: vscode.Uri, entry: Publis
     }
     case 'omitted':
       return [
-        action('Open in Provisioning Log Viewer to see every failure', 'vscode.openWith', [uri, 'provlog.viewer']),
+        action('Open in Provisioning Log Viewer to see every failure', 'vscode.openWith', [uri, VIEW_TYPE]),
         action('Change the limit (provlog.diagnostics.maxPerFile)', 'workbench.action.openSettings', ['provlog.diagnostics.maxPerFile']),
       ];
     case 'problem':
       return item.code === 'depthTruncated' || item.code === 'truncated'
-        ? [action('Open in Provisioning Log Viewer', 'vscode.openWith', [uri, 'provlog.viewer'])]
+        ? [action('Open in Provisioning Log Viewer', 'vscode.openWith', [uri, VIEW_TYPE])]
         : [];
   }
 }

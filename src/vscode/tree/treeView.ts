@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { affects, config, type TreeGrouping } from '../config';
 import type { Deps } from '../deps';
 import type { EventSelection, OpenLog } from '../logRegistry';
-import { provideTestHook } from '../commands/testHooks';
+import { provideTestHook } from '../testSeams';
 import { registerTreeCommands } from './treeCommands';
 import { LogTreeProvider, type TreeSettings } from './treeProvider';
 import type { TreeNode } from './treeNodes';

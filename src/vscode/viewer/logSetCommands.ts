@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { setUri, SET_SCHEME, type SetSpec } from '../logSets';
-import { VIEW_TYPE } from './viewerProvider';
+import { VIEW_TYPE } from './viewType';
 
 export function registerLogSetCommands(): vscode.Disposable {
   return vscode.Disposable.from(

@@ -14,6 +14,7 @@ import { baseName } from '../fileInputs';
 import type { ViewerDocument } from './viewerDocument';
 import type { ViewerSession } from './viewerSession';
 import { notify } from '../uiText';
+import { VIEW_TYPE } from './viewType';
 
 const ID_LABELS: Readonly<Record<IdField, string>> = { jobId: 'Job ID', cycleId: 'Cycle ID', changeId: 'Change ID' };
 
@@ -55,7 +56,7 @@ export async function goToProblem(model: LoadedLog, doc: ViewerDocument, id: num
 
 /** Replaces the viewer's tab of `uri` with the text editor (opens it beside nothing else). */
 export async function reopenAsText(uri: vscode.Uri): Promise<void> {
-  const isViewer = (input: unknown): boolean => input instanceof vscode.TabInputCustom && input.viewType === 'provlog.viewer';
+  const isViewer = (input: unknown): boolean => input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE;
   const column = findTab(uri, isViewer)?.group.viewColumn;
   await vscode.commands.executeCommand('vscode.openWith', uri, 'default', column ?? vscode.ViewColumn.Active);
   // Tab objects go stale when tabs change: look the old one up again after opening the new one.
@@ -67,7 +68,7 @@ export async function reopenAsText(uri: vscode.Uri): Promise<void> {
 export async function openInViewer(uri: vscode.Uri): Promise<void> {
   const isText = (input: unknown): boolean => input instanceof vscode.TabInputText;
   const column = findTab(uri, isText)?.group.viewColumn;
-  await vscode.commands.executeCommand('vscode.openWith', uri, 'provlog.viewer', column ?? vscode.ViewColumn.Active);
+  await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE, column ?? vscode.ViewColumn.Active);
   const old = column === undefined ? undefined : findTab(uri, isText, column);
   if (old && !old.isDirty) await vscode.window.tabGroups.close(old, true);
 }

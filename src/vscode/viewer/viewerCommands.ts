@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { openInViewer, reopenAsText } from './viewerActions';
 import { notify } from '../uiText';
+import { VIEW_TYPE } from './viewType';
 
 export function registerViewerCommands(): vscode.Disposable {
   return vscode.Disposable.from(
@@ -30,5 +31,5 @@ export function registerViewerCommands(): vscode.Disposable {
 /** The file of the active viewer tab, if the active tab is one. */
 export function activeViewerUri(): vscode.Uri | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  return input instanceof vscode.TabInputCustom && input.viewType === 'provlog.viewer' ? input.uri : undefined;
+  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE ? input.uri : undefined;
 }

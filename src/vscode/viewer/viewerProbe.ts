@@ -2,13 +2,11 @@
  * What the integration tests may see of the viewer, and nothing more: the messages each document's
  * editors really posted to their pages and received from them (recorded at the postMessage and
  * onDidReceiveMessage boundary, so a test passes only if the page got it), with timestamps, and a
- * way to cancel a load as the notification's Cancel does. Registered as a command only when the
- * extension runs in development or test mode; a user's VS Code never has it.
+ * way to cancel a load as the notification's Cancel does. Created only when the extension runs under
+ * tests and handed to them in the TestApi (../testSeams.ts); a user's VS Code never has one.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FromViewer, ToViewer } from '../../shared/viewerProtocol';
-
-export const PROBE_COMMAND = 'provlog.viewer.testProbe';
 
 const KEEP = 200;
 
@@ -40,13 +38,6 @@ export interface ViewerProbeApi {
 export class ViewerProbe implements ViewerProbeApi {
   private readonly entries = new Map<string, ProbeEntry>();
   private readonly docs = new Map<string, { cancel(): void; readonly isLoading: boolean }>();
-
-  static register(context: vscode.ExtensionContext): ViewerProbe | undefined {
-    if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-    const probe = new ViewerProbe();
-    context.subscriptions.push(vscode.commands.registerCommand(PROBE_COMMAND, () => probe));
-    return probe;
-  }
 
   posted(uri: vscode.Uri, message: ToViewer): void {
     push(this.at(uri).posted, { at: Date.now(), message });

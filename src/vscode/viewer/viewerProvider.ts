@@ -10,12 +10,12 @@ import { registerLogSetCommands } from './logSetCommands';
 import { registerViewerCommands } from './viewerCommands';
 import { ViewerDocument } from './viewerDocument';
 import { ViewerEditor } from './viewerEditor';
-import { ViewerProbe } from './viewerProbe';
+import type { ViewerProbe } from './viewerProbe';
+import { VIEW_TYPE } from './viewType';
 
-export const VIEW_TYPE = 'provlog.viewer';
 
-export function registerViewer(deps: Deps): vscode.Disposable {
-  const probe = ViewerProbe.register(deps.context);
+/** `probe` records what the pages were sent and sent back; only under tests (../testSeams.ts). */
+export function registerViewer(deps: Deps, probe: ViewerProbe | undefined): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.window.registerCustomEditorProvider(VIEW_TYPE, new ViewerProvider(deps, probe), {
       supportsMultipleEditorsPerDocument: true,

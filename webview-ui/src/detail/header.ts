@@ -3,7 +3,7 @@
  * time, and the way through the cycle (previous/next, "3 of 40 in this cycle") and to the raw JSON.
  */
 import type { DetailView } from '../../../src/shared/detailProtocol';
-import { cutAt, oneLine } from '../../../src/core/common/safeText';
+import { clip, oneLine } from '../../../src/core/common/safeText';
 import { h } from '../shared/dom';
 import { formatTimeIn } from '../../../src/core/common/time';
 import { localDateTime, timeZone } from './localTime';
@@ -12,7 +12,7 @@ import { button, statusBadge, statusIcon, type Post } from './widgets';
 const HEADER_NAME_LIMIT = 200;
 
 function shortName(name: string): string {
-  return name.length <= HEADER_NAME_LIMIT ? name : `${cutAt(name, HEADER_NAME_LIMIT)}…`;
+  return clip(name, HEADER_NAME_LIMIT);
 }
 
 export function renderHeader(view: DetailView, post: Post): HTMLElement {

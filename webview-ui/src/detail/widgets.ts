@@ -4,7 +4,7 @@
  */
 import type { Status } from '../../../src/core/common/record';
 import type { DetailPair, Link, PageMessage } from '../../../src/shared/detailProtocol';
-import { cutAt, revealControls } from '../../../src/core/common/safeText';
+import { clip, revealControls } from '../../../src/core/common/safeText';
 import { appendBreakable, h } from '../shared/dom';
 import { STATUS_ICONS, icon } from '../shared/icons';
 import { ui } from '../shared/toolkit';
@@ -30,7 +30,7 @@ export function longText(value: string, className = ''): HTMLElement {
     appendBreakable(el, value);
     return el;
   }
-  const head = h('span', { text: `${cutAt(value, FOLD_AT)}…` });
+  const head = h('span', { text: clip(value, FOLD_AT) });
   const more = h('button', {
     className: 'link-button',
     text: `Show all (${value.length.toLocaleString()} characters)`,

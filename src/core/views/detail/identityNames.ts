@@ -4,15 +4,14 @@
  * reportable identifier of a step, then the user principal name, then an id.
  */
 import type { ProvisioningRecord } from '../../common/record';
-import { cutAt } from '../../common/safeText';
+import { clip, oneLineUncut } from '../../common/safeText';
 
 /** Longest name put into a sentence or title; the full text stays available in the Summary tab. */
 export const NAME_LIMIT = 80;
 
-export function clip(text: string, limit = NAME_LIMIT): string {
-  const t = text.trim();
-  // One unit is kept for the ellipsis, so a clipped name is `limit` long at most.
-  return t.length <= limit ? t : `${cutAt(t, limit - 1)}…`;
+/** A name for a sentence: on one line, hidden characters shown, trimmed and cut by the one cut rule. */
+export function shortName(text: string, limit = NAME_LIMIT): string {
+  return clip(oneLineUncut(text).trim(), limit);
 }
 
 /** The best human name of the event's object, untruncated; '' only when the record has nothing at all. */

@@ -9,7 +9,7 @@
 import { lookupErrorCode } from '../../catalog/catalog';
 import type { Action, ProvisioningRecord, ProvisioningStep } from '../../common/record';
 import { STEP_TYPE_LABELS } from '../../common/record';
-import { capitalize, clip, identityName, objectWord, targetName } from './identityNames';
+import { capitalize, shortName, identityName, objectWord, targetName } from './identityNames';
 import { explainSkip } from './stepDetails';
 
 const DOING: Readonly<Record<Action, string>> = {
@@ -51,22 +51,22 @@ function firstStepWith(r: ProvisioningRecord, status: ProvisioningStep['status']
 
 function stepPhrase(step: ProvisioningStep | undefined): string {
   if (step === undefined) return '';
-  const name = step.name.trim() === '' ? '' : ` (${clip(step.name, 60)})`;
+  const name = step.name.trim() === '' ? '' : ` (${shortName(step.name, 60)})`;
   return ` at the ${STEP_TYPE_LABELS[step.type]} step${name}`;
 }
 
 /** ": <title> (<code>)" for a known code, " with error code <code>…" for one the catalog lacks. */
 function errorPhrase(code: string, target: string): string {
   const match = lookupErrorCode(code);
-  const shown = clip(code, 80);
+  const shown = shortName(code, 80);
   if (match.known) return `: ${titleInSentence(match.entry.title, target)} (${shown}).`;
   return ` with error code ${shown}, which is not in the catalog; the reason says more.`;
 }
 
 export function whatHappened(r: ProvisioningRecord, changedCount = 0): string {
-  const name = clip(identityName(r)) || 'an unnamed object';
+  const name = shortName(identityName(r)) || 'an unnamed object';
   const word = objectWord(r);
-  const target = clip(targetName(r), 60);
+  const target = shortName(targetName(r), 60);
   const code = r.error?.errorCode.trim() ?? '';
   const subject = `${word} ${name}`;
   switch (r.status) {
@@ -84,9 +84,9 @@ export function whatHappened(r: ProvisioningRecord, changedCount = 0): string {
       const head = `${capitalize(subject)} was skipped for ${target}`;
       const skip = explainSkip(r);
       if (skip === undefined) return code === '' ? `${head}.` : head + errorPhrase(code, target);
-      if (skip.reason !== '') return `${head}: ${titleInSentence(skip.title, target)} (${clip(skip.reason, 60)}).`;
+      if (skip.reason !== '') return `${head}: ${titleInSentence(skip.title, target)} (${shortName(skip.reason, 60)}).`;
       const check = skip.scoping[0];
-      if (check) return `${head}: out of scope (${clip(check.key, 60)}: ${clip(check.value, 20)}).`;
+      if (check) return `${head}: out of scope (${shortName(check.key, 60)}: ${shortName(check.value, 20)}).`;
       return `${head}.`;
     }
     case 'success': {

@@ -5,7 +5,7 @@
  */
 import { lookupErrorCode } from '../../catalog/catalog';
 import type { Action, Status } from '../../common/record';
-import { revealControls } from '../../common/safeText';
+import { clip, oneLineUncut } from '../../common/safeText';
 import type { EventStore } from '../../model/store';
 import { type StringField } from '../../common/record';
 
@@ -45,13 +45,13 @@ export interface RowView {
 /** Longest text a cell receives; longer values end in an ellipsis and say how long they were. */
 export const MAX_CELL_TEXT = 1000;
 
-export function clip(s: string, max = MAX_CELL_TEXT): string {
-  const text = s.length <= max ? s : `${s.slice(0, max)}… (${s.length.toLocaleString('en-US')} characters)`;
-  return revealControls(text);
+/** A cell's text on one line: the one cut rule, plus how long the value was, then the hidden characters shown. */
+export function cellText(s: string, max = MAX_CELL_TEXT): string {
+  return oneLineUncut(s.length <= max ? s : `${clip(s, max)} (${s.length.toLocaleString('en-US')} characters)`);
 }
 
 export function rowView(store: EventStore, i: number): RowView {
-  const s = (f: StringField): string => clip(store.get(f, i));
+  const s = (f: StringField): string => cellText(store.get(f, i));
   const t = store.time[i]!;
   const d = store.duration[i]!;
   const sourceName = store.get('sourceName', i);
@@ -63,8 +63,8 @@ export function rowView(store: EventStore, i: number): RowView {
     index: i,
     time: Number.isNaN(t) ? null : t,
     activityDateTime: s('activityDateTime'),
-    identity: clip(sourceName || targetName || sourceId || targetId),
-    identityId: clip(sourceId || targetId),
+    identity: cellText(sourceName || targetName || sourceId || targetId),
+    identityId: cellText(sourceId || targetId),
     action: store.actionOf(i),
     actionLabel: s('actionLabel'),
     status: store.statusOf(i),
@@ -73,13 +73,13 @@ export function rowView(store: EventStore, i: number): RowView {
     jobId: s('jobId'),
     cycleId: s('cycleId'),
     changeId: s('changeId'),
-    errorCode: clip(code),
+    errorCode: cellText(code),
     errorTitle: code === '' ? '' : lookupErrorCode(code).entry.title,
-    reason: clip(store.get('reason', i), 400),
+    reason: cellText(store.get('reason', i), 400),
     application: s('appName'),
     identityType: s('sourceType') || s('targetType'),
-    sourceId: clip(sourceId),
-    targetId: clip(targetId),
+    sourceId: cellText(sourceId),
+    targetId: cellText(targetId),
     durationMs: Number.isNaN(d) ? null : d,
     initiatedBy: s('initiatorName'),
     tenantId: s('tenantId'),

@@ -1,6 +1,6 @@
 // "What happened" in one sentence, for every outcome the panel meets.
 import { strict as assert } from 'node:assert';
-import { clip, formatDuration, identityName, identityTypeLabel, systemsLine } from '../../../../../src/core/views/detail/identityNames';
+import { shortName as clip, formatDuration, identityName, identityTypeLabel, systemsLine } from '../../../../../src/core/views/detail/identityNames';
 import { titleInSentence, whatHappened } from '../../../../../src/core/views/detail/whatHappened';
 import { error, modelOf, rec, status, type Rec } from './detailFixtures';
 

@@ -8,7 +8,7 @@ import { MAX_CYCLES, buildFacets } from '../../../../../src/core/query/viewFacet
 import { formatBytes } from '../../../../../src/core/common/displayText';
 import { TEXT_EDITOR_LIMIT, buildHeader } from '../../../../../src/core/views/viewer/header';
 import { revealControls } from '../../../../../src/core/common/safeText';
-import { MAX_CELL_TEXT, clip, rowView, rowsOf } from '../../../../../src/core/views/viewer/rows';
+import { MAX_CELL_TEXT, cellText as clip, rowView, rowsOf } from '../../../../../src/core/views/viewer/rows';
 import { HOSTILE_NAMES, hostileRecords } from '../../../../fixtures/generator/hostile';
 import { generateRecords } from '../../../../fixtures/generator/records';
 import { portalJson } from '../../../../fixtures/generator/writers';
