@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerTextFeatures(deps),
     registerCommands(deps),
   );
-  // Under tests only: the one seam the tests reach the live services through (docs/test-seams.md).
+  // Under tests only: the one seam the tests reach the live services through (ARCHITECTURE.md, "Test seams").
   return testApi(deps, probe);
 }
 

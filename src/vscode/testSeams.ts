@@ -1,5 +1,5 @@
 /**
- * The one seam between the extension and its tests (docs/test-seams.md): when VS Code runs the
+ * The one seam between the extension and its tests (ARCHITECTURE.md, "Test seams"): when VS Code runs the
  * extension under tests (ExtensionMode.Test), activate() returns a TestApi; otherwise it returns
  * nothing, no hook is kept and the viewer records nothing. No test-only command is ever registered,
  * so a user's VS Code has no door into the extension's insides.

@@ -17,7 +17,7 @@ describe('activation', () => {
     assert.equal(ext.isActive, true);
   });
 
-  it('reaches its insides through the TestApi only: no test-only command is registered (docs/test-seams.md)', async () => {
+  it('reaches its insides through the TestApi only: no test-only command is registered (ARCHITECTURE.md, "Test seams")', async () => {
     const api = await vscode.extensions.getExtension(EXTENSION_ID)!.activate() as Record<string, unknown> | undefined;
     assert.deepEqual(Object.keys(api ?? {}).sort(), ['deps', 'graphTokens', 'hooks', 'viewer']);
     const ours = (await vscode.commands.getCommands(true)).filter((c) => /provlog/i.test(c));

@@ -9,7 +9,7 @@ import type { LogSource, OpenLog } from '../../src/vscode/logRegistry';
 import { EXTENSION_ID } from '../harness/repoPaths';
 import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
-/** The extension's test seam (docs/test-seams.md): activates it if it is not yet active, and returns its TestApi. */
+/** The extension's test seam (ARCHITECTURE.md, "Test seams"): activates it if it is not yet active, and returns its TestApi. */
 export async function testApi(): Promise<TestApi> {
   const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
