@@ -119,12 +119,12 @@ describe('facets, IDs, filters in words, search', () => {
   });
 
   it('finds events by name, ID, change ID or code, newest first', () => {
-    assert.deepEqual(searchEvents(store, 'ann', 10), { indices: [3, 0], total: 2 });
-    assert.deepEqual(searchEvents(store, 'x3', 10).indices, [2]);
-    assert.deepEqual(searchEvents(store, 'b', 1), { indices: [3], total: 3 }, 'code B, Ben: capped at the limit, counted in full');
-    assert.equal(searchEvents(store, '', 10).total, 4);
-    assert.deepEqual(searchEvents(store, 'skip', 10).indices, [2], 'a status as the picker shows it');
-    assert.deepEqual(searchEvents(store, 'delete', 10).indices, [3], 'an action as the picker shows it');
+    assert.deepEqual(searchEvents(new QueryEngine(store), 'ann', 10), { indices: [3, 0], total: 2 });
+    assert.deepEqual(searchEvents(new QueryEngine(store), 'x3', 10).indices, [2]);
+    assert.deepEqual(searchEvents(new QueryEngine(store), 'b', 1), { indices: [3], total: 3 }, 'code B, Ben: capped at the limit, counted in full');
+    assert.equal(searchEvents(new QueryEngine(store), '', 10).total, 4);
+    assert.deepEqual(searchEvents(new QueryEngine(store), 'skip', 10).indices, [2], 'a status as the picker shows it');
+    assert.deepEqual(searchEvents(new QueryEngine(store), 'delete', 10).indices, [3], 'an action as the picker shows it');
   });
 
   it('formats durations and status counts', () => {

@@ -1,14 +1,31 @@
 /**
- * A loaded log with everything derived from it, built on first use: the job/cycle index, the query
- * engine and the sorter. Views (viewer, tree, hovers, diagnostics, CLI) share one per file.
+ * A loaded log with everything derived from it, built on first use and dropped with it (a log read
+ * again is a new LoadedLog): the job/cycle index, the query engine with its sorter and text matcher,
+ * the filter facets, the record locator, the viewer's header, and whatever the VS Code layer derives
+ * (derived()). Views (viewer, tree, hovers, diagnostics, CLI) share one per file. No module keeps a
+ * cache per log: their lifetimes would be the garbage collector's, not the log's.
  */
 import { EventIndex } from '../index/eventIndex';
 import type { LogData } from '../model/logData';
 import { QueryEngine } from '../query/engine';
 import { rawTextAt, recordAt } from '../read/recordAt';
-import { sorterOf, type Sorter } from '../query/sort';
+import type { Sorter } from '../query/sort';
 import type { ProvisioningRecord } from '../common/record';
 import type { DiagnosticSettings, LogDiagnostic } from '../views/editor/logDiagnostics';
+import type { TextMatcher } from '../query/textMatcher';
+import { buildFacets, type ViewFacets } from '../query/facets';
+import { RecordLocator } from '../views/editor/recordLocator';
+import { buildHeader, type HeaderInfo } from '../views/viewer/header';
+
+/**
+ * Names a value some layer derives from a log and keeps for the log's lifetime; declare one per kind
+ * of value where it is used (`const SUMMARY = new DerivedKey<Described>('status bar')`).
+ */
+export class DerivedKey<T> {
+  /** Only carries the value's type. */
+  declare readonly valueType?: T;
+  constructor(readonly name: string) {}
+}
 
 /** Diagnostics of every file of a log, worked out where it was read (off the main thread). */
 export interface PrecomputedDiagnostics {
@@ -19,6 +36,10 @@ export interface PrecomputedDiagnostics {
 export class LoadedLog {
   private _index?: EventIndex;
   private _query?: QueryEngine;
+  private _facets?: ViewFacets;
+  private _locator?: RecordLocator;
+  private _header?: HeaderInfo;
+  private readonly memo = new Map<DerivedKey<unknown>, unknown>();
 
   constructor(
     readonly data: LogData,
@@ -38,8 +59,36 @@ export class LoadedLog {
     return (this._query ??= new QueryEngine(this.data.store));
   }
 
+  /** The query engine's sorter: one per log, its kept orders shared by the viewer, the tree and the pickers. */
   get sorter(): Sorter {
-    return sorterOf(this.data.store);
+    return this.query.sorter;
+  }
+
+  get matcher(): TextMatcher {
+    return this.query.matcher;
+  }
+
+  /** The values each filter can take in this log, with their counts (the viewer's pickers). */
+  get facets(): ViewFacets {
+    return (this._facets ??= buildFacets(this.data.store));
+  }
+
+  /** Which event a byte of the log's text belongs to (hovers, code actions, selection sync). */
+  get locator(): RecordLocator {
+    return (this._locator ??= new RecordLocator(this.data));
+  }
+
+  /** The viewer's header (files, format, problems); `name` is the title of the first viewer that asks. */
+  header(name: string): HeaderInfo {
+    return (this._header ??= buildHeader(name, this.data));
+  }
+
+  /** A value the VS Code layer derives from this log, built once by `build` and kept as long as the log. */
+  derived<T>(key: DerivedKey<T>, build: (log: LoadedLog) => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = build(this);
+    this.memo.set(key, value);
+    return value;
   }
 
   record(i: number): ProvisioningRecord | undefined {

@@ -20,7 +20,7 @@ export function registerHoverProvider(deps: Pick<Deps, 'registry'>, logs: Curren
       const bytes = log?.model.data.files[0]?.bytes;
       if (log === undefined || bytes === undefined || token.isCancellationRequested) return undefined;
       const offsets = PositionMapper.of(bytes);
-      const found = logTokenAt(log.model.data, 0, offsets.offsetAt(position.line + 1, position.character + 1));
+      const found = logTokenAt(log.model.data, 0, offsets.offsetAt(position.line + 1, position.character + 1), log.model.locator);
       if (found === undefined) return undefined;
       const markdown = hoverMarkdown(log.model, found, hoverLinks(deps.registry, document.uri, log.model));
       if (markdown === undefined) return undefined;

@@ -5,9 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LoadedLog } from '../../core/log/loadedLog';
-import { buildFacets, type ViewFacets } from '../../core/query/viewFacets';
 import { mergeFilters } from '../../core/common/filter';
-import { TEXT_EDITOR_LIMIT, buildHeader, type HeaderInfo } from '../../core/views/viewer/header';
+import { TEXT_EDITOR_LIMIT, type HeaderInfo } from '../../core/views/viewer/header';
 import { parseFromViewer, type FromViewer, type InitMessage, type ToViewer } from '../../shared/viewerProtocol';
 import { config } from '../config';
 import type { Deps } from '../deps';
@@ -17,13 +16,10 @@ import { readTableLayout, writeTableLayout } from './tableLayout';
 import { copyEventId, exportShown, goToProblem, reopenAsText } from './viewerActions';
 import type { DocumentState, ViewerDocument } from './viewerDocument';
 import type { ViewerProbe } from './viewerProbe';
-import { ViewerSession, viewQueryOf } from './viewerSession';
+import { ViewerSession } from './viewerSession';
 import { notify } from '../uiText';
 
 export type EditorDeps = Pick<Deps, 'context' | 'registry' | 'detail'>;
-
-const headers = new WeakMap<LoadedLog, HeaderInfo>();
-const facets = new WeakMap<LoadedLog, ViewFacets>();
 
 export class ViewerEditor implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -156,17 +152,14 @@ export class ViewerEditor implements vscode.Disposable {
     const started = performance.now();
     this.shown = model;
     this.session.reset();
-    let header = headers.get(model);
-    if (!header) headers.set(model, (header = buildHeader(this.doc.name, model.data)));
+    let header = model.header(this.doc.name);
     if (preview) header = previewHeader(header, preview.fileSize);
-    let facet = facets.get(model);
-    if (!facet) facets.set(model, (facet = buildFacets(model.store)));
     const layout = readTableLayout(this.deps.context);
     const newest = model.query.newestTime;
     const msg: InitMessage = {
       type: 'init',
       header,
-      facets: facet,
+      facets: model.facets,
       columns: layout.columns,
       widths: layout.widths,
       newest: Number.isNaN(newest) ? null : newest,
@@ -189,10 +182,9 @@ export class ViewerEditor implements vscode.Disposable {
 
   /** Lower-cases the file's strings in slices while idle, so the first search keystroke is fast. */
   private warmText(model: LoadedLog): void {
-    const q = viewQueryOf(model);
     const step = (): void => {
       if (this.shown !== model) return;
-      if (!q.warm()) setTimeout(step, 0);
+      if (!model.query.warm()) setTimeout(step, 0);
     };
     setTimeout(step, 50);
   }

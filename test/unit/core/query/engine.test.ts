@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { EventIndex } from '../../../../src/core/index/eventIndex';
-import { QueryEngine, identityTypeKey } from '../../../../src/core/query/engine';
+import { QueryEngine } from '../../../../src/core/query/engine';
+import { identityTypeKey } from '../../../../src/core/query/idSets';
 import { Sorter } from '../../../../src/core/query/sort';
 import { cycleActionTable, summarize, summaryJson } from '../../../../src/core/index/summary';
 import { FLAG_CHANGED } from '../../../../src/core/model/store';
@@ -21,7 +22,7 @@ function naive(pred: (i: number) => boolean): number[] {
   return all.filter(pred);
 }
 function run(f: EventFilter, now?: number): number[] {
-  return [...engine.run(f, now)];
+  return [...engine.run(f, undefined, now)];
 }
 
 describe('EventIndex', () => {

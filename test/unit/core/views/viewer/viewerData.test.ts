@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { STATUSES } from '../../../../../src/core/common/record';
-import { identityTypeKey } from '../../../../../src/core/query/engine';
+import { identityTypeKey } from '../../../../../src/core/query/idSets';
 import { buildChart, bucketWidth } from '../../../../../src/core/views/viewer/chart';
 import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMN_IDS, VIEW_COLUMNS, sanitizeColumns, sanitizeWidths } from '../../../../../src/core/common/columns';
-import { MAX_CYCLES, buildFacets } from '../../../../../src/core/query/viewFacets';
+import { MAX_CYCLES, buildFacets } from '../../../../../src/core/query/facets';
 import { formatBytes } from '../../../../../src/core/common/displayText';
 import { TEXT_EDITOR_LIMIT, buildHeader } from '../../../../../src/core/views/viewer/header';
 import { revealControls } from '../../../../../src/core/common/safeText';
