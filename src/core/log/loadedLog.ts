@@ -15,6 +15,7 @@ import type { DiagnosticSettings, LogDiagnostic } from '../views/editor/logDiagn
 import type { TextMatcher } from '../query/textMatcher';
 import { buildFacets, type ViewFacets } from '../query/facets';
 import { RecordLocator } from '../views/editor/recordLocator';
+import { FilePositions } from '../read/positions';
 import { buildHeader, type HeaderInfo } from '../views/viewer/header';
 
 /**
@@ -38,6 +39,7 @@ export class LoadedLog {
   private _query?: QueryEngine;
   private _facets?: ViewFacets;
   private _locator?: RecordLocator;
+  private _positions?: FilePositions;
   private _header?: HeaderInfo;
   private readonly memo = new Map<DerivedKey<unknown>, unknown>();
 
@@ -76,6 +78,11 @@ export class LoadedLog {
   /** Which event a byte of the log's text belongs to (hovers, code actions, selection sync). */
   get locator(): RecordLocator {
     return (this._locator ??= new RecordLocator(this.data));
+  }
+
+  /** Byte offsets ↔ lines and columns, per file (hovers, diagnostics, the detail panel's source line). */
+  get positions(): FilePositions {
+    return (this._positions ??= new FilePositions(this.data.files));
   }
 
   /** The viewer's header (files, format, problems); `name` is the title of the first viewer that asks. */

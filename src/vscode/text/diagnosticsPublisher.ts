@@ -136,10 +136,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /** A viewer's reading usually comes with its diagnostics, worked out in the load worker. */
   private itemsOf(log: OpenLog, settings: DiagnosticSettings): LogDiagnostic[] {
-    if (log.source === 'text') return logDiagnostics(log.model.data, { ...settings, files: new Set([0]) });
+    if (log.source === 'text') return logDiagnostics(log.model.data, { ...settings, files: new Set([0]) }, log.model.positions);
     const pre = log.model.precomputedDiagnostics;
     if (pre !== undefined && pre.settings.minimum === settings.minimum && pre.settings.maxPerFile === settings.maxPerFile) return pre.items;
-    return logDiagnostics(log.model.data, settings);
+    return logDiagnostics(log.model.data, settings, log.model.positions);
   }
 
   dispose(): void {
