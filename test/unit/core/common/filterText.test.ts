@@ -1,0 +1,17 @@
+import { strict as assert } from 'node:assert';
+import { cleanFilter, parseRange } from '../../../../src/core/common/filterText';
+
+describe('filters in words', () => {
+  it('cleans empty parts of a filter', () => {
+    assert.deepEqual(cleanFilter({ status: [], identity: ' ann ', hideSkipped: false, changesOnly: true, windowFrom: 'now' }), { identity: 'ann', changesOnly: true });
+    assert.deepEqual(cleanFilter({ window: '7d', windowFrom: 'now', text: '  ' }), { window: '7d', windowFrom: 'now' });
+  });
+
+  it('reads typed date ranges', () => {
+    assert.deepEqual(parseRange('2026-03-01 08:00 .. 2026-03-02'), { since: Date.UTC(2026, 2, 1, 8), until: Date.UTC(2026, 2, 3) - 1 });
+    assert.deepEqual(parseRange(' .. 2026-03-02T10:00:00Z'), { until: Date.UTC(2026, 2, 2, 10) });
+    assert.deepEqual(parseRange('2026-03-02 UTC'), { since: Date.UTC(2026, 2, 2) });
+    assert.ok(parseRange('yesterday .. today').problem);
+    assert.ok(parseRange('2026-03-02 .. 2026-03-01').problem);
+  });
+});
