@@ -1,17 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { FOUR_EVENTS, storeOf } from '../../treeFixtures';
-import { LoadedLog } from '../../../../src/core/log/loadedLog';
 import { identityTypeKey } from '../../../../src/core/query/idSets';
 import { MAX_CYCLES, actionFacet, buildFacets, facetValues, identityTypeFacet, statusFacet } from '../../../../src/core/query/facets';
-import { generateRecords } from '../../../fixtures/generator/records';
-import { portalJson } from '../../../fixtures/generator/writers';
-import { readText } from '../../helpers';
-
-const records = generateRecords({ seed: 21, count: 900, perCycle: 30 });
-const log = readText(portalJson(records));
-const model = new LoadedLog(log);
-const { store } = model;
-const all = Uint32Array.from(store.size === 0 ? [] : [...Array(store.size).keys()]);
+import { store, all } from '../viewerSample';
 
 describe('facets (the pickers)', () => {
   const four = storeOf(FOUR_EVENTS);

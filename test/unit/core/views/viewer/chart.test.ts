@@ -5,12 +5,7 @@ import { buildChart, bucketWidth } from '../../../../../src/core/views/viewer/ch
 import { generateRecords } from '../../../../fixtures/generator/records';
 import { portalJson } from '../../../../fixtures/generator/writers';
 import { readText } from '../../../helpers';
-
-const records = generateRecords({ seed: 21, count: 900, perCycle: 30 });
-const log = readText(portalJson(records));
-const model = new LoadedLog(log);
-const { store } = model;
-const all = Uint32Array.from(store.size === 0 ? [] : [...Array(store.size).keys()]);
+import { store, all } from '../../viewerSample';
 
 describe('viewer chart', () => {
   it('draws one bar per cycle, stacked by status, in time order', () => {

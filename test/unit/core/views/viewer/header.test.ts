@@ -1,16 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { STATUSES } from '../../../../../src/core/common/record';
 import { formatBytes } from '../../../../../src/core/common/displayText';
 import { TEXT_EDITOR_LIMIT, buildHeader } from '../../../../../src/core/views/viewer/header';
-import { generateRecords } from '../../../../fixtures/generator/records';
 import { portalJson } from '../../../../fixtures/generator/writers';
 import { readText } from '../../../helpers';
-
-const records = generateRecords({ seed: 21, count: 900, perCycle: 30 });
-const log = readText(portalJson(records));
-const model = new LoadedLog(log);
-const { store } = model;
+import { records, log, store } from '../../viewerSample';
 
 describe('viewer header', () => {
   it('states the format, encoding, counts and time span', () => {

@@ -3,15 +3,9 @@ import { LoadedLog } from '../../../../../src/core/log/loadedLog';
 import { revealControls } from '../../../../../src/core/common/safeText';
 import { MAX_CELL_TEXT, clip, rowView, rowsOf } from '../../../../../src/core/views/viewer/rows';
 import { HOSTILE_NAMES, hostileRecords } from '../../../../fixtures/generator/hostile';
-import { generateRecords } from '../../../../fixtures/generator/records';
 import { portalJson } from '../../../../fixtures/generator/writers';
 import { readText } from '../../../helpers';
-
-const records = generateRecords({ seed: 21, count: 900, perCycle: 30 });
-const log = readText(portalJson(records));
-const model = new LoadedLog(log);
-const { store } = model;
-const all = Uint32Array.from(store.size === 0 ? [] : [...Array(store.size).keys()]);
+import { store, all } from '../../viewerSample';
 
 describe('viewer rows', () => {
   it('carries every column of an event, in words', () => {
