@@ -78,7 +78,7 @@ export async function select(req: CommandRequest, io: CliIo, options: { quiet?: 
   if (!options.quiet) reportProblems(io.stderr, log.problems);
   const engine = new QueryEngine(log.store);
   const now = io.now?.() ?? Date.now();
-  const indices = status === EXIT.unreadable ? new Uint32Array(0) : engine.run(resolveFilter(req.filter, engine, now), now);
+  const indices = status === EXIT.unreadable ? new Uint32Array(0) : engine.run(resolveFilter(req.filter, engine, now), undefined, now);
   return { log, paths, indices, status };
 }
 

@@ -10,7 +10,7 @@
  */
 import type { ChartBar, ChartData } from '../core/views/viewer/chart';
 import { isViewColumnId, sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../core/common/columns';
-import type { ViewFacets } from '../core/query/viewFacets';
+import type { ViewFacets } from '../core/query/facets';
 import { parseEventFilter, type EventFilter } from '../core/common/filter';
 import type { HeaderInfo } from '../core/views/viewer/header';
 import type { RowView } from '../core/views/viewer/rows';

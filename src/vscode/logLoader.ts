@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { fromMessage, type InputFile, type LogData } from '../core/model/logData';
-import { LoadedLog, type PrecomputedDiagnostics } from '../core/log/loadedLog';
+import { LoadedLog } from '../core/log/loadedLog';
+import { PRECOMPUTED_DIAGNOSTICS, type PrecomputedDiagnostics } from '../core/views/editor/logDiagnostics';
 import { StoreBuilder } from '../core/model/store';
 import type { DiagnosticSettings } from '../core/views/editor/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
@@ -80,7 +81,10 @@ export class LogLoader {
 }
 
 function loaded(log: LogData, diagnostics?: PrecomputedDiagnostics): LoadResult {
-  return { kind: 'loaded', model: new LoadedLog(log, diagnostics) };
+  const model = new LoadedLog(log);
+  // Handed over, not built: the worker worked them out for the settings it was asked for.
+  if (diagnostics !== undefined) model.derived(PRECOMPUTED_DIAGNOSTICS, () => diagnostics);
+  return { kind: 'loaded', model };
 }
 
 function failedLog(files: InputFile[], message: string): LogData {

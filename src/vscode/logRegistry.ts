@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LoadedLog } from '../core/log/loadedLog';
-import type { ViewSort } from '../core/query/viewQuery';
+import type { ViewSort } from '../core/query/engine';
 import { baseName } from './fileInputs';
 import { type EventFilter } from '../core/common/filter';
 

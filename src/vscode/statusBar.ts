@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { countsWords, formatCount, formatPercent, plural } from '../core/common/displayText';
 import { mdCode, mdText } from '../core/common/markdownText';
-import type { LoadedLog } from '../core/log/loadedLog';
+import { DerivedKey } from '../core/log/loadedLog';
 import { FORMAT_LABELS } from '../core/common/record';
 import { summarize } from '../core/index/summary';
 import { formatUtc } from '../core/common/time';
@@ -65,13 +65,11 @@ interface Described {
   words: string;
 }
 
-/** Per loaded model: the counts of a 100,000-event log take tens of milliseconds; editors switch often. */
-const described = new WeakMap<LoadedLog, Described>();
+/** Kept per loaded log: the counts of a 100,000-event log take tens of milliseconds; editors switch often. */
+const DESCRIBED = new DerivedKey<Described>('status bar text');
 
 function describe(log: OpenLog): Described {
-  let d = described.get(log.model);
-  if (d === undefined) described.set(log.model, (d = compute(log)));
-  return d;
+  return log.model.derived(DESCRIBED, () => compute(log));
 }
 
 function compute(log: OpenLog): Described {

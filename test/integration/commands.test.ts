@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { explainMarkdown } from '../../src/core/output/explainMarkdown';
 import { collectIds } from '../../src/core/index/idLists';
-import { sorterOf } from '../../src/core/query/sort';
 import { summaryMarkdown } from '../../src/core/output/summaryMarkdown';
 import { changeItems } from '../../src/vscode/commands/goToChange';
 import { choiceItems, menuItems, valueItems } from '../../src/vscode/commands/filterItems';
@@ -104,7 +103,7 @@ describe('commands: palette and status bar', function () {
     assert.equal(last.replace, true);
   });
 
-  const newestFirst = (indices: Uint32Array): Uint32Array => sorterOf(log.model.store).sort(indices, 'time', 'desc');
+  const newestFirst = (indices: Uint32Array): Uint32Array => log.model.sorter.sort(indices, 'time', 'desc');
 
   it('Copy IDs copies unique IDs of the filtered events, one a line (change IDs of the create events)', async () => {
     const deps = await services();

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../src/core/catalog/catalog';
-import { logDiagnostics } from '../../src/core/views/editor/logDiagnostics';
+import { PRECOMPUTED_DIAGNOSTICS, logDiagnostics } from '../../src/core/views/editor/logDiagnostics';
 import { closeAllEditors, codeOf, deps, diagnosticsOf, exampleUri, freshCopy, freshFolderWith, openAsText, registerAsViewer, setting, waitFor } from './textTestSupport';
 import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
@@ -145,7 +145,7 @@ describe('diagnostics', function () {
     const { registry } = await deps();
     await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
     const log = await waitFor(() => registry.getFrom(uri, 'viewer'), 'the viewer to read the file', 30_000);
-    const pre = log.model.precomputedDiagnostics;
+    const pre = log.model.known(PRECOMPUTED_DIAGNOSTICS);
     assert.ok(pre, 'the worker computed the diagnostics');
     assert.deepEqual(pre.settings, { minimum: 'warning', maxPerFile: 1000 });
     assert.deepEqual(pre.items, logDiagnostics(log.model.data, pre.settings));

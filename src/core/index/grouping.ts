@@ -9,7 +9,7 @@
  * asked for (the tree asks for a page). Regrouping costs a few passes over typed arrays.
  */
 import { STATUSES, type Status, type StatusCounts } from '../common/record';
-import { sorterOf } from '../query/sort';
+import type { SortedStore } from '../query/sort';
 import type { EventStore } from '../model/store';
 
 export type GroupKind = 'identity' | 'errorCode' | 'status';
@@ -33,9 +33,9 @@ export const STATUS_GROUP_ORDER: readonly Status[] = ['failure', 'warning', 'ski
 const KEY_PREFIXES = ['id', 'name', 'target', 'targetName'] as const;
 const FAILURE = STATUSES.indexOf('failure');
 
-/** Every event index, newest first; events without a time last, in file order (the store's sorter keeps it). */
-export function newestFirstOrder(store: EventStore): Uint32Array {
-  return sorterOf(store).orderOfAll('time', 'desc');
+/** Every event index, newest first; events without a time last, in file order (the log's sorter keeps it). */
+export function newestFirstOrder(log: SortedStore): Uint32Array {
+  return log.sorter.orderOfAll('time', 'desc');
 }
 
 /**
@@ -98,14 +98,16 @@ export class Grouping {
   }
 }
 
-export function groupEvents(store: EventStore, kind: GroupKind, options: { failuresFirst: boolean }): Grouping {
+export function groupEvents(log: SortedStore, kind: GroupKind, options: { failuresFirst: boolean }): Grouping {
+  const { store } = log;
+  const order = newestFirstOrder(log);
   switch (kind) {
     case 'identity':
-      return groupByIdentity(store, options.failuresFirst);
+      return groupByIdentity(store, order, options.failuresFirst);
     case 'errorCode':
-      return groupByErrorCode(store);
+      return groupByErrorCode(store, order);
     case 'status':
-      return groupByStatus(store);
+      return groupByStatus(store, order);
   }
 }
 
@@ -123,8 +125,7 @@ interface Buckets {
  * then place) fill one array: no per-group lists, no Map, whatever the number of groups. Buckets
  * are numbered as their newest events come, so bucket order is most-recently-active order.
  */
-function bucket(store: EventStore, keySpace: number, keyOf: (i: number) => number): Buckets {
-  const order = newestFirstOrder(store);
+function bucket(store: EventStore, order: Uint32Array, keySpace: number, keyOf: (i: number) => number): Buckets {
   const slot = new Int32Array(keySpace + 1).fill(-1);
   const keys: number[] = [];
   const sizes: number[] = [];
@@ -178,7 +179,7 @@ function arrange(store: EventStore, kind: GroupKind, b: Buckets, display: readon
  * newest first. With `failuresFirst`, identities whose latest event failed (still broken) come
  * first; otherwise, and within each part, the most recently active first (ties in file order).
  */
-function groupByIdentity(store: EventStore, failuresFirst: boolean): Grouping {
+function groupByIdentity(store: EventStore, order: Uint32Array, failuresFirst: boolean): Grouping {
   const n = store.strings.length;
   const sourceId = store.column('sourceId');
   const sourceName = store.column('sourceName');
@@ -193,7 +194,7 @@ function groupByIdentity(store: EventStore, failuresFirst: boolean): Grouping {
     if ((sid = targetName[i]!) !== 0) return 3 * n + sid;
     return -1;
   };
-  const b = bucket(store, 4 * n, keyOf);
+  const b = bucket(store, order, 4 * n, keyOf);
   const describe = (raw: number, events: Uint32Array): { key: string; label: string } => {
     if (raw < 0) return { key: '', label: 'Unknown identity' };
     // The newest event that carries a display name (older records sometimes lack it), else an ID.
@@ -210,9 +211,9 @@ function groupByIdentity(store: EventStore, failuresFirst: boolean): Grouping {
 }
 
 /** One group per error code as written, the most frequent first; events without a code last. */
-function groupByErrorCode(store: EventStore): Grouping {
+function groupByErrorCode(store: EventStore, order: Uint32Array): Grouping {
   const col = store.column('errorCode');
-  const b = bucket(store, store.strings.length, (i) => col[i]!);
+  const b = bucket(store, order, store.strings.length, (i) => col[i]!);
   const size = (bk: number): number => b.starts[bk + 1]! - b.starts[bk]!;
   const code = (bk: number): string => store.strings[b.rawKeys[bk]!]!;
   const display = Array.from(b.rawKeys, (_, bk) => bk).sort((x, y) => Number(code(x) === '') - Number(code(y) === '') || size(y) - size(x) || compareText(code(x), code(y)));
@@ -222,8 +223,8 @@ function groupByErrorCode(store: EventStore): Grouping {
   });
 }
 
-function groupByStatus(store: EventStore): Grouping {
-  const b = bucket(store, STATUSES.length, (i) => store.status[i]!);
+function groupByStatus(store: EventStore, order: Uint32Array): Grouping {
+  const b = bucket(store, order, STATUSES.length, (i) => store.status[i]!);
   const rank = (bk: number): number => STATUS_GROUP_ORDER.indexOf(STATUSES[b.rawKeys[bk]!]!);
   const display = Array.from(b.rawKeys, (_, bk) => bk).sort((x, y) => rank(x) - rank(y));
   return arrange(store, 'status', b, display, (raw) => ({ key: STATUSES[raw]!, label: STATUSES[raw]! }));

@@ -7,13 +7,10 @@ import { ACTION_LABELS, ACTIONS, STATUS_LABELS, STATUSES, type StringField } fro
 import type { SortDirection, SortKey } from '../common/columns';
 import { type EventStore } from '../model/store';
 
-const sorters = new WeakMap<EventStore, Sorter>();
-
-/** The store's one sorter: its ranks and whole-log orders serve every view of the log (viewer, tree, pickers). */
-export function sorterOf(store: EventStore): Sorter {
-  let s = sorters.get(store);
-  if (s === undefined) sorters.set(store, (s = new Sorter(store)));
-  return s;
+/** A store with its sorter (a LoadedLog, or its QueryEngine): what needs the log's kept orders takes one. */
+export interface SortedStore {
+  readonly store: EventStore;
+  readonly sorter: Sorter;
 }
 
 export class Sorter {
@@ -21,7 +18,7 @@ export class Sorter {
   private readonly orders = new Map<string, Uint32Array>();
   private readonly collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-  constructor(private readonly store: EventStore) {}
+  constructor(readonly store: EventStore) {}
 
   /** Every event in the order of `key` and `dir`, computed once per column and direction. */
   orderOfAll(key: SortKey, dir: SortDirection): Uint32Array {

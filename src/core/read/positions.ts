@@ -23,13 +23,6 @@ export class PositionMapper {
     private readonly step = 1 << 20,
   ) {}
 
-  /** One mapper per text, kept as long as the text is (hovers and diagnostics ask many times). */
-  static of(bytes: Uint8Array): PositionMapper {
-    let m = mappers.get(bytes);
-    if (m === undefined) mappers.set(bytes, (m = new PositionMapper(bytes)));
-    return m;
-  }
-
   /** Position of the character that starts at `offset` (clamped to the text). */
   positionAt(offset: number): Position {
     const target = Math.max(0, Math.min(offset, this.bytes.length));
@@ -70,7 +63,22 @@ export class PositionMapper {
   }
 }
 
-const mappers = new WeakMap<Uint8Array, PositionMapper>();
+/**
+ * One PositionMapper per file of a log, made on first use. A LoadedLog keeps one (`positions`), as
+ * long as the log (hovers and diagnostics ask many times); a single pass (a reader's problems,
+ * diagnostics worked out off the main thread) makes its own.
+ */
+export class FilePositions {
+  private readonly mappers: (PositionMapper | undefined)[] = [];
+
+  constructor(private readonly files: readonly { readonly bytes: Uint8Array }[]) {}
+
+  /** The mapper of file `file`, or undefined when the log has no such file. */
+  of(file: number): PositionMapper | undefined {
+    const f = this.files[file];
+    return f === undefined ? undefined : (this.mappers[file] ??= new PositionMapper(f.bytes));
+  }
+}
 
 function isBefore(c: Checkpoint, line: number, col: number, orAt: boolean): boolean {
   return c.line < line || (c.line === line && (orAt ? c.col <= col : c.col < col));

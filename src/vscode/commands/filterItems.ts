@@ -43,7 +43,7 @@ const SEPARATOR = vscode.QuickPickItemKind.Separator;
 
 /** The menu: Apply (with the number of events the draft lets through), each filter, Clear. */
 export function menuItems(model: LoadedLog, draft: EventFilter, now = Date.now()): MenuItem[] {
-  const matching = model.query.run(draft, now).length;
+  const matching = model.query.run(draft, undefined, now).length;
   const edit = (key: FilterKey, icon: string, label: string, current: string): MenuItem => ({
     label: `$(${icon}) ${label}`,
     description: current === '' ? 'any' : uiText(current),

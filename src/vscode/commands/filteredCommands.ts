@@ -15,7 +15,6 @@ import { exportEvents } from '../exportFlow';
 import type { OpenLog } from '../logRegistry';
 import { requireLog } from './activeLog';
 import { notify } from '../uiText';
-import { viewQueryOf } from '../viewer/viewerSession';
 
 const KINDS: readonly IdKind[] = ['change', 'cycle', 'job', 'sourceId', 'targetId'];
 
@@ -23,7 +22,7 @@ export function registerFilteredCommands(deps: Pick<Deps, 'registry'>): vscode.D
   const filtered = (log: OpenLog): { indices: Uint32Array; words: string } => {
     const filter = deps.registry.viewerFilter(log.uri);
     // In the viewer's order (newest first when no viewer shows the log), as a person sees the events.
-    return { indices: viewQueryOf(log.model).run(filter, deps.registry.viewerSort(log.uri)), words: isEmptyFilter(filter) ? '' : describeFilter(filter, (t) => formatUtc(t)) };
+    return { indices: log.model.query.run(filter, deps.registry.viewerSort(log.uri)), words: isEmptyFilter(filter) ? '' : describeFilter(filter, (t) => formatUtc(t)) };
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand('provlog.clearFilters', (arg: unknown) => {

@@ -51,7 +51,7 @@ export function changeItem(model: LoadedLog, i: number): ChangeItem {
 /** The items for `query`: all (small logs) or the newest matches; with the total matching. */
 export function changeItems(model: LoadedLog, query: string): { items: ChangeItem[]; total: number } {
   const all = model.store.size <= ALL_ITEMS_LIMIT;
-  const found = searchEvents(model.store, all ? '' : query, all ? ALL_ITEMS_LIMIT : SEARCH_LIMIT);
+  const found = searchEvents(model.query, all ? '' : query, all ? ALL_ITEMS_LIMIT : SEARCH_LIMIT);
   return { items: found.indices.map((i) => changeItem(model, i)), total: found.total };
 }
 

@@ -6,7 +6,7 @@
  * file and take effect at once.
  */
 import * as vscode from 'vscode';
-import { logDiagnostics, type DiagnosticSettings, type LogDiagnostic } from '../../core/views/editor/logDiagnostics';
+import { PRECOMPUTED_DIAGNOSTICS, logDiagnostics, type DiagnosticSettings, type LogDiagnostic } from '../../core/views/editor/logDiagnostics';
 import { config } from '../config';
 import type { Deps } from '../deps';
 import { fileUriOf, type OpenLog } from '../logRegistry';
@@ -136,10 +136,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /** A viewer's reading usually comes with its diagnostics, worked out in the load worker. */
   private itemsOf(log: OpenLog, settings: DiagnosticSettings): LogDiagnostic[] {
-    if (log.source === 'text') return logDiagnostics(log.model.data, { ...settings, files: new Set([0]) });
-    const pre = log.model.precomputedDiagnostics;
+    if (log.source === 'text') return logDiagnostics(log.model.data, { ...settings, files: new Set([0]) }, log.model.positions);
+    const pre = log.model.known(PRECOMPUTED_DIAGNOSTICS);
     if (pre !== undefined && pre.settings.minimum === settings.minimum && pre.settings.maxPerFile === settings.maxPerFile) return pre.items;
-    return logDiagnostics(log.model.data, settings);
+    return logDiagnostics(log.model.data, settings, log.model.positions);
   }
 
   dispose(): void {

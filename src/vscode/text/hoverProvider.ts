@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/views/editor/hoverText';
 import { logTokenAt } from '../../core/views/editor/logTokenAt';
-import { PositionMapper } from '../../core/read/positions';
 import type { Deps } from '../deps';
 import type { CurrentTextLogs } from './currentTextLogs';
 import { HOVER_COMMANDS, hoverLinks } from './logLinks';
@@ -17,10 +16,9 @@ export function registerHoverProvider(deps: Pick<Deps, 'registry'>, logs: Curren
   return vscode.languages.registerHoverProvider(LOG_DOCUMENTS, {
     async provideHover(document, position, token) {
       const log = await logs.ensure(document);
-      const bytes = log?.model.data.files[0]?.bytes;
-      if (log === undefined || bytes === undefined || token.isCancellationRequested) return undefined;
-      const offsets = PositionMapper.of(bytes);
-      const found = logTokenAt(log.model.data, 0, offsets.offsetAt(position.line + 1, position.character + 1));
+      const offsets = log?.model.positions.of(0);
+      if (log === undefined || offsets === undefined || token.isCancellationRequested) return undefined;
+      const found = logTokenAt(log.model.data, 0, offsets.offsetAt(position.line + 1, position.character + 1), log.model.locator);
       if (found === undefined) return undefined;
       const markdown = hoverMarkdown(log.model, found, hoverLinks(deps.registry, document.uri, log.model));
       if (markdown === undefined) return undefined;

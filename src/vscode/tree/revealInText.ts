@@ -4,7 +4,6 @@
  * the text it was read from (the document's text as UTF-8); PositionMapper turns it into a range.
  */
 import * as vscode from 'vscode';
-import { PositionMapper } from '../../core/read/positions';
 import type { OpenLog } from '../logRegistry';
 
 /** Selects event `index`'s record in a visible editor of its document; false when none shows it. */
@@ -14,9 +13,8 @@ export function revealInTextEditor(log: OpenLog, index: number): boolean {
   const { store } = log.model;
   // Only the document's own file: a CSV's sibling files are not in this editor.
   if (editor === undefined || store.file[index] !== 0 || !(store.start[index]! >= 0)) return false;
-  const bytes = log.model.data.files[0]?.bytes;
-  if (bytes === undefined) return false;
-  const mapper = PositionMapper.of(bytes);
+  const mapper = log.model.positions.of(0);
+  if (mapper === undefined) return false;
   const from = mapper.positionAt(store.start[index]!);
   const to = mapper.positionAt(store.end[index]!);
   const range = new vscode.Range(from.line - 1, from.column - 1, to.line - 1, to.column - 1);

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsGlyphs, countsWords, formatCount, formatDuration, plural } from '../../core/common/displayText';
 import { identityLabelOf } from '../../core/index/grouping';
-import { identityTypeKey } from '../../core/query/engine';
+import { identityTypeKey } from '../../core/query/idSets';
 import { ACTION_LABELS, STATUS_LABELS, type Status, type StatusCounts } from '../../core/common/record';
 import { formatTimeIn } from '../../core/common/time';
 import { severityIcon, statusIcon, tintedIcon } from './statusIcons';

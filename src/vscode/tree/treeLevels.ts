@@ -1,12 +1,12 @@
 /**
  * What each level of the tree lists, in order, as a length and a way to make the k-th child: the
  * provider only ever builds the children inside a level's page window, so a 100,000-event cycle
- * costs a page of elements. Groupings and cycle orders are computed once per loaded model and
- * dropped with it (a log read again gets a new model).
+ * costs a page of elements. Groupings and cycle orders are computed once per loaded log and
+ * dropped with it (a log read again is a new LoadedLog).
  */
 import type { CycleGroup } from '../../core/index/eventIndex';
 import { failuresFirstOrder, groupEvents, type GroupKind, type Grouping } from '../../core/index/grouping';
-import type { LoadedLog } from '../../core/log/loadedLog';
+import { DerivedKey, type LoadedLog } from '../../core/log/loadedLog';
 import type { TreeGrouping } from '../config';
 import { nodeIds, type ChangeNode, type ContainerNode, type CycleNode, type GroupNode, type JobNode, type LogNode, type TreeNode } from './treeNodes';
 
@@ -24,19 +24,17 @@ interface ModelViews {
   cycleOrders: Map<string, Uint32Array>;
 }
 
-const views = new WeakMap<LoadedLog, ModelViews>();
+const TREE_VIEWS = new DerivedKey<ModelViews>('tree groupings and cycle orders');
 
 function viewsOf(model: LoadedLog): ModelViews {
-  let v = views.get(model);
-  if (v === undefined) views.set(model, (v = { groupings: new Map(), cycleOrders: new Map() }));
-  return v;
+  return model.derived(TREE_VIEWS, () => ({ groupings: new Map(), cycleOrders: new Map() }));
 }
 
 export function groupingOf(model: LoadedLog, kind: GroupKind, failuresFirst: boolean): Grouping {
   const v = viewsOf(model);
   const key = `${kind}:${failuresFirst}`;
   let g = v.groupings.get(key);
-  if (g === undefined) v.groupings.set(key, (g = groupEvents(model.store, kind, { failuresFirst })));
+  if (g === undefined) v.groupings.set(key, (g = groupEvents(model, kind, { failuresFirst })));
   return g;
 }
 

@@ -4,8 +4,7 @@
  * through the registry, details through the detail panel, copy and export through their commands.
  */
 import * as vscode from 'vscode';
-import type { LoadedLog } from '../../core/log/loadedLog';
-import { buildFacets, type ViewFacets } from '../../core/query/viewFacets';
+import { DerivedKey, type LoadedLog } from '../../core/log/loadedLog';
 import { mergeFilters } from '../../core/common/filter';
 import { TEXT_EDITOR_LIMIT, buildHeader, type HeaderInfo } from '../../core/views/viewer/header';
 import { parseFromViewer, type FromViewer, type InitMessage, type ToViewer } from '../../shared/viewerProtocol';
@@ -17,13 +16,13 @@ import { readTableLayout, writeTableLayout } from './tableLayout';
 import { copyEventId, exportShown, goToProblem, reopenAsText } from './viewerActions';
 import type { DocumentState, ViewerDocument } from './viewerDocument';
 import type { ViewerProbe } from './viewerProbe';
-import { ViewerSession, viewQueryOf } from './viewerSession';
+import { ViewerSession } from './viewerSession';
 import { notify } from '../uiText';
 
-export type EditorDeps = Pick<Deps, 'context' | 'registry' | 'detail'>;
+/** The viewer's header of a log (files, format, problems), built once per log. */
+const HEADER = new DerivedKey<HeaderInfo>('viewer header');
 
-const headers = new WeakMap<LoadedLog, HeaderInfo>();
-const facets = new WeakMap<LoadedLog, ViewFacets>();
+export type EditorDeps = Pick<Deps, 'context' | 'registry' | 'detail'>;
 
 export class ViewerEditor implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -156,17 +155,15 @@ export class ViewerEditor implements vscode.Disposable {
     const started = performance.now();
     this.shown = model;
     this.session.reset();
-    let header = headers.get(model);
-    if (!header) headers.set(model, (header = buildHeader(this.doc.name, model.data)));
+    // The first viewer to show a log names its header; another tab of the same log shows the same one.
+    let header = model.derived(HEADER, (log) => buildHeader(this.doc.name, log.data));
     if (preview) header = previewHeader(header, preview.fileSize);
-    let facet = facets.get(model);
-    if (!facet) facets.set(model, (facet = buildFacets(model.store)));
     const layout = readTableLayout(this.deps.context);
     const newest = model.query.newestTime;
     const msg: InitMessage = {
       type: 'init',
       header,
-      facets: facet,
+      facets: model.facets,
       columns: layout.columns,
       widths: layout.widths,
       newest: Number.isNaN(newest) ? null : newest,
@@ -189,10 +186,9 @@ export class ViewerEditor implements vscode.Disposable {
 
   /** Lower-cases the file's strings in slices while idle, so the first search keystroke is fast. */
   private warmText(model: LoadedLog): void {
-    const q = viewQueryOf(model);
     const step = (): void => {
       if (this.shown !== model) return;
-      if (!q.warm()) setTimeout(step, 0);
+      if (!model.query.warm()) setTimeout(step, 0);
     };
     setTimeout(step, 50);
   }

@@ -6,19 +6,10 @@
 import type { LoadedLog } from '../../core/log/loadedLog';
 import { buildChart, type ChartData } from '../../core/views/viewer/chart';
 import { VIEW_COLUMNS } from '../../core/common/columns';
-import { ViewQuery, positionOf, type ViewSort } from '../../core/query/viewQuery';
+import { positionOf, type ViewSort } from '../../core/query/engine';
 import { rowsOf } from '../../core/views/viewer/rows';
 import type { ResultMessage, RowsMessage, SortSpec } from '../../shared/viewerProtocol';
 import { type EventFilter } from '../../core/common/filter';
-
-/** One ViewQuery per model, shared by the editors of a file (its sort orders are the costly part). */
-const queries = new WeakMap<LoadedLog, ViewQuery>();
-
-export function viewQueryOf(model: LoadedLog): ViewQuery {
-  let q = queries.get(model);
-  if (q === undefined) queries.set(model, (q = new ViewQuery(model)));
-  return q;
-}
 
 export interface QueryArgs {
   seq: number;
@@ -61,9 +52,8 @@ export class ViewerSession {
     const started = performance.now();
     const filter: EventFilter = { ...q.filter };
     if (filter.window) filter.windowFrom = windowFrom;
-    const view = viewQueryOf(model);
     this._sort = { key: VIEW_COLUMNS[q.sort.column].sortKey, dir: q.sort.dir };
-    this.result = view.run(filter, this._sort);
+    this.result = model.query.run(filter, this._sort);
     this.model = model;
     this.seq = q.seq;
     this._filter = filter;

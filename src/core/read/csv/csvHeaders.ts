@@ -35,6 +35,7 @@ export interface ColumnMap<F extends string> {
   width: number;
 }
 
+/** Per column-definition table (a constant of the code, not of a log): built once, never per log. */
 const lookups = new WeakMap<readonly ColumnDef<string>[], Map<string, string>>();
 
 function lookupFor<F extends string>(table: readonly ColumnDef<F>[]): Map<string, F> {

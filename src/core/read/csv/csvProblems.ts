@@ -4,7 +4,7 @@
  */
 import type { LoadedFile } from '../../model/logData';
 import type { Problem, ProblemSeverity } from '../../common/record';
-import { PositionMapper } from '../positions';
+import { FilePositions, type PositionMapper } from '../positions';
 
 type RowKind = 'ragged' | 'unterminatedQuote' | 'strayQuote' | 'invalidUtf8' | 'unmatched' | 'noChangeId';
 
@@ -19,6 +19,7 @@ export function baseName(path: string): string {
 
 export class CsvProblems {
   private readonly tallies = new Map<string, Tally>();
+  private mappers?: FilePositions;
   /** Header width of each file, for the ragged-row message. */
   readonly widths = new Map<number, number>();
 
@@ -88,7 +89,8 @@ export class CsvProblems {
   }
 
   private positions(file: number): PositionMapper {
-    return PositionMapper.of(this.files[file]!.bytes);
+    this.mappers ??= new FilePositions(this.files);
+    return this.mappers.of(file)!;
   }
 }
 

@@ -23,7 +23,11 @@ export interface CsvLayout {
   fields: (string | undefined)[];
 }
 
-/** Keyed by the header array of each file: one per loaded file, and gone with the log. */
+/**
+ * Keyed by the header array of each file: one per loaded file, and gone with the log. It stays a
+ * module cache (not LoadedLog's) because it belongs to the header, which readers and the one-record
+ * reader see before any LoadedLog exists; nothing in it depends on the log's events.
+ */
 const layouts = new WeakMap<readonly string[], CsvLayout>();
 
 export function csvLayoutOf(log: LogData, file: number): CsvLayout | undefined {

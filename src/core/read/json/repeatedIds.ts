@@ -5,7 +5,7 @@
  * are both kept, and each pair is named with where both stand: merging them would hide a failure.
  */
 import type { LoadedFile } from '../../model/logData';
-import { PositionMapper } from '../positions';
+import { FilePositions } from '../positions';
 import type { RepeatedId, SourceRef } from '../../model/store';
 import { decodeSlice } from '../encoding';
 import type { Json } from './json';
@@ -36,16 +36,17 @@ export function rereadJson(files: readonly LoadedFile[]): (src: SourceRef) => Pr
 export function repeatedIdProblems(repeats: readonly RepeatedId[], files: readonly LoadedFile[], azureMonitor: boolean): Problem[] {
   const out: Problem[] = [];
   const several = files.length > 1;
+  const positions = new FilePositions(files);
   const where = (src: SourceRef): string => {
     const f = files[src.file];
     if (f === undefined || src.start < 0) return 'an earlier record';
-    const p = PositionMapper.of(f.bytes).positionAt(src.start);
+    const p = positions.of(src.file)!.positionAt(src.start);
     return `${several ? `${f.name} ` : ''}line ${p.line}, column ${p.column}`;
   };
   const differing = repeats.filter((r) => !r.same);
   differing.slice(0, MAX_LISTED).forEach((r) => {
     const f = files[r.second.file];
-    const p = f && r.second.start >= 0 ? PositionMapper.of(f.bytes).positionAt(r.second.start) : undefined;
+    const p = f && r.second.start >= 0 ? positions.of(r.second.file)!.positionAt(r.second.start) : undefined;
     out.push({
       severity: 'warning',
       code: 'sameIdDiffers',
@@ -71,7 +72,7 @@ export function repeatedIdProblems(repeats: readonly RepeatedId[], files: readon
   for (const [file, list] of byFile) {
     const f = files[file];
     const first = list[0]!;
-    const p = f && first.second.start >= 0 ? PositionMapper.of(f.bytes).positionAt(first.second.start) : undefined;
+    const p = f && first.second.start >= 0 ? positions.of(file)!.positionAt(first.second.start) : undefined;
     const count = list.length === 1 ? '1 record repeats' : `${list.length} records repeat`;
     out.push({
       severity: 'info',

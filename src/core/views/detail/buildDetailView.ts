@@ -5,7 +5,6 @@
 import { describeAction, describeInitiatorType, describeStatus, describeStepType } from '../../catalog/enumDocs';
 import type { LoadedLog } from '../../log/loadedLog';
 import { ACTION_LABELS, FORMAT_LABELS, STATUS_LABELS, STEP_TYPE_LABELS, type ProvisionedIdentity, type ProvisioningRecord, type ProvisioningSystem } from '../../common/record';
-import { PositionMapper } from '../../read/positions';
 import { formatUtc } from '../../common/time';
 import { TEXT_EDITOR_LIMIT } from '../viewer/header';
 import type { DetailView, HeaderView, IdentityView, IdView, SourceView, StepView, SummaryView, SystemView } from './detailTypes';
@@ -139,6 +138,6 @@ function sourceOf(model: LoadedLog, i: number): { source?: SourceView } {
   const f = data.files[store.file[i]!];
   // CSV events are spread over rows of several files: no one place to go to.
   if (f === undefined || !(store.start[i]! >= 0) || store.flavorOf(i) === 'csv') return {};
-  const p = PositionMapper.of(f.bytes).positionAt(store.start[i]!);
+  const p = model.positions.of(store.file[i]!)!.positionAt(store.start[i]!);
   return { source: { file: f.name, line: p.line, column: p.column, severalFiles: data.files.length > 1, canGoTo: f.size <= TEXT_EDITOR_LIMIT } };
 }

@@ -5,7 +5,7 @@
 import { lookupErrorCode, type CatalogSeverity } from '../../catalog/catalog';
 import { csvCellRange } from '../../read/csv/csvRecords';
 import type { LogData } from '../../model/logData';
-import { PositionMapper } from '../../read/positions';
+import { FilePositions } from '../../read/positions';
 
 export interface ErrorLocation {
   index: number;
@@ -23,8 +23,8 @@ export interface ErrorLocation {
 /** Keys whose string value is an error code, most specific first. */
 const CODE_KEYS = ['"errorCode"', '"ResultSignature"', '"resultSignature"'].map((k) => new TextEncoder().encode(k));
 
-/** Error-code locations of the given events (default: all), in file order. */
-export function locateErrorCodes(log: LogData, indices?: ArrayLike<number>): ErrorLocation[] {
+/** Error-code locations of the given events (default: all), in file order; pass the log's kept `positions` when it has them. */
+export function locateErrorCodes(log: LogData, indices?: ArrayLike<number>, positions = new FilePositions(log.files)): ErrorLocation[] {
   const { store } = log;
   const codeCol = store.column('errorCode');
   const wanted: number[] = [];
@@ -40,7 +40,7 @@ export function locateErrorCodes(log: LogData, indices?: ArrayLike<number>): Err
     const range = valueRange(log, i);
     if (range === undefined) continue;
     const fileIndex = store.file[i]!;
-    const mapper = PositionMapper.of(log.files[fileIndex]!.bytes);
+    const mapper = positions.of(fileIndex)!;
     const from = mapper.positionAt(range.start);
     const to = mapper.positionAt(range.end);
     const code = store.strings[codeCol[i]!]!;

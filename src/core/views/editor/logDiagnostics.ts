@@ -12,7 +12,8 @@ import type { LogData } from '../../model/logData';
 import { ACTION_LABELS, type Status } from '../../common/record';
 import type { EventStore } from '../../model/store';
 import { oneLine as plainText } from '../../common/safeText';
-import { PositionMapper } from '../../read/positions';
+import { FilePositions } from '../../read/positions';
+import { DerivedKey } from '../../log/loadedLog';
 
 export type DiagnosticKind = 'errorCode' | 'problem' | 'omitted';
 
@@ -52,13 +53,14 @@ export type DiagnosticSettings = Pick<LogDiagnosticOptions, 'minimum' | 'maxPerF
 
 export const SEVERITY_RANK: Readonly<Record<CatalogSeverity, number>> = { error: 3, warning: 2, info: 1 };
 
-export function logDiagnostics(log: LogData, options: LogDiagnosticOptions): LogDiagnostic[] {
+/** `positions`: the log's kept mappers (LoadedLog.positions) when it has them. */
+export function logDiagnostics(log: LogData, options: LogDiagnosticOptions, positions = new FilePositions(log.files)): LogDiagnostic[] {
   // An ordinary JSON file opened in the viewer is no log: its verdict is the viewer's, not a Problem.
   if (log.format === 'notALog') return [];
   const out: LogDiagnostic[] = [];
   const wanted = (file: number): boolean => options.files === undefined || options.files.has(file);
   for (const [file, picked] of pickFailures(log, options, wanted)) {
-    const located = locateErrorCodes(log, picked.shown);
+    const located = locateErrorCodes(log, picked.shown, positions);
     for (const l of located) {
       const match = lookupErrorCode(l.code);
       out.push({
@@ -77,7 +79,7 @@ export function logDiagnostics(log: LogData, options: LogDiagnosticOptions): Log
     }
     if (picked.omitted.total > 0) out.push(omittedSummary(file, picked.shown.length, picked.omitted));
   }
-  out.push(...readerProblems(log, options, wanted));
+  out.push(...readerProblems(log, options, wanted, positions));
   return out.sort((a, b) => a.file - b.file || a.line - b.line || a.column - b.column);
 }
 
@@ -181,7 +183,7 @@ function omittedSummary(file: number, shown: number, omitted: Omitted): LogDiagn
 }
 
 /** The reader's problems that have a position, as ranges over the text they point at. */
-function readerProblems(log: LogData, options: LogDiagnosticOptions, wanted: (file: number) => boolean): LogDiagnostic[] {
+function readerProblems(log: LogData, options: LogDiagnosticOptions, wanted: (file: number) => boolean, positions: FilePositions): LogDiagnostic[] {
   const out: LogDiagnostic[] = [];
   const floor = Math.min(SEVERITY_RANK[options.minimum], SEVERITY_RANK.warning);
   for (const p of log.problems) {
@@ -191,7 +193,7 @@ function readerProblems(log: LogData, options: LogDiagnosticOptions, wanted: (fi
     const file = p.file === undefined ? 0 : log.files.findIndex((f) => f.name === p.file);
     const bytes = log.files[file]?.bytes;
     if (file < 0 || bytes === undefined || !wanted(file)) continue;
-    const offsets = PositionMapper.of(bytes);
+    const offsets = positions.of(file)!;
     const at = offsets.offsetAt(p.line, p.column);
     const [from, to] = problemSpan(bytes, at, p.code);
     const a = offsets.positionAt(from);
@@ -234,3 +236,12 @@ function lowerFirst(s: string): string {
   // `SCIM lookup…` keeps its capitals: only a capitalised ordinary word is lowered.
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
+
+/** Diagnostics of every file of a log, worked out where it was read (off the main thread). */
+export interface PrecomputedDiagnostics {
+  settings: DiagnosticSettings;
+  items: LogDiagnostic[];
+}
+
+/** Where a loaded log keeps the diagnostics its load worker worked out, for the settings they were asked for. */
+export const PRECOMPUTED_DIAGNOSTICS = new DerivedKey<PrecomputedDiagnostics>('diagnostics from the load worker');

@@ -9,7 +9,7 @@ import { cellSpans } from '../../read/csv/csvRows';
 import { decodeSlice } from '../../read/encoding';
 import type { LogData } from '../../model/logData';
 import { jsonValueAt, lastKeys } from './jsonValueAt';
-import { RecordLocator } from './recordLocator';
+import { RecordLocator } from '../../read/recordLocator';
 
 export type TokenRole = 'errorCode' | 'skipReason' | 'changeId' | 'cycleId' | 'jobId' | 'action' | 'status' | 'stepType' | 'errorCategory' | 'initiatorType';
 
@@ -72,10 +72,11 @@ const FIELD_ROLES: ReadonlyMap<string, TokenRole> = new Map([
 /**
  * The token at byte `offset` of loaded file `file`, or undefined when nothing we explain stands
  * there. Besides values under known keys, the event's own error code is found wherever else it is
- * written: inside Log Analytics' JSON-string columns (`ProvisioningStatusInfo`), in a reason.
+ * written: inside Log Analytics' JSON-string columns (`ProvisioningStatusInfo`), in a reason. Pass
+ * the log's kept locator (LoadedLog.locator) when asking often.
  */
-export function logTokenAt(log: LogData, file: number, offset: number): LogToken | undefined {
-  const index = RecordLocator.of(log).eventAt(file, offset);
+export function logTokenAt(log: LogData, file: number, offset: number, locator = new RecordLocator(log)): LogToken | undefined {
+  const index = locator.eventAt(file, offset);
   if (index === undefined) return undefined;
   const token = (log.store.flavorOf(index) === 'csv' ? csvToken(log, index, offset) : jsonToken(log, index, offset)) ?? ownCodeAt(log, index, file, offset);
   if (token === undefined || token.value.trim() === '') return undefined;

@@ -1,7 +1,7 @@
 // Narrow viewers (beside the detail panel): columns give way by importance, and long codes keep both ends.
 import * as assert from 'node:assert/strict';
 import { middleEllipsis } from '../../../../src/core/common/safeText';
-import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, fitColumnWidths, type ViewColumnId } from '../../../../src/core/common/columns';
+import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMN_IDS, VIEW_COLUMNS, fitColumnWidths, sanitizeColumns, sanitizeWidths, type ViewColumnId } from '../../../../src/core/common/columns';
 
 const natural = (c: ViewColumnId): number => VIEW_COLUMNS[c].width;
 
@@ -35,5 +35,18 @@ describe('narrow layout', () => {
     assert.match(a, /^HybridSynchr.*….*Rights$/);
     assert.equal(middleEllipsis('Timeout', 24), 'Timeout');
     assert.equal(middleEllipsis('ab😀cd😀ef', 6).includes('\ufffd'), false);
+  });
+});
+
+describe('viewer columns', () => {
+  it('declares every column once, with the portal defaults first', () => {
+    assert.deepEqual(Object.keys(VIEW_COLUMNS).sort(), [...VIEW_COLUMN_IDS].sort());
+    assert.deepEqual(DEFAULT_VIEW_COLUMNS, ['time', 'identity', 'action', 'sourceSystem', 'targetSystem', 'status']);
+  });
+
+  it('keeps only known, distinct columns and sane widths from untrusted input', () => {
+    assert.deepEqual(sanitizeColumns(['status', 'nope', 'status', 'jobId', 3]), ['status', 'jobId']);
+    assert.deepEqual(sanitizeColumns('x'), [...DEFAULT_VIEW_COLUMNS]);
+    assert.deepEqual(sanitizeWidths({ time: 10, identity: 99999, jobId: 123.4, bad: 5, status: 'x' }), { time: 48, identity: 2000, jobId: 123 });
   });
 });

@@ -5,9 +5,12 @@ import { generateRecords } from '../../../fixtures/generator/records';
 import { portalJson } from '../../../fixtures/generator/writers';
 import { readText } from '../../helpers';
 import { bigStore, storeOf } from '../../treeFixtures';
+import { QueryEngine } from '../../../../src/core/query/engine';
 
 const log = readText(portalJson(generateRecords({ seed: 31, count: 900, perCycle: 30 })));
 const { store } = log;
+/** The store with its sorter, as a loaded log holds them. */
+const engine = new QueryEngine(store);
 const all = [...Array(store.size).keys()];
 
 function isNewestFirst(events: ArrayLike<number>): boolean {
@@ -21,14 +24,14 @@ function isNewestFirst(events: ArrayLike<number>): boolean {
 
 describe('grouping: the tree by identity, error code and status', () => {
   it('orders every event newest first, timeless events last in file order', () => {
-    const s = storeOf([{ time: 5 }, {}, { time: 9 }, { time: 5 }, {}]);
+    const s = new QueryEngine(storeOf([{ time: 5 }, {}, { time: 9 }, { time: 5 }, {}]));
     assert.deepEqual([...newestFirstOrder(s)], [2, 0, 3, 1, 4]);
-    assert.equal(newestFirstOrder(s), newestFirstOrder(s), 'computed once per store');
+    assert.equal(newestFirstOrder(s), newestFirstOrder(s), 'computed once per log');
   });
 
   for (const kind of ['identity', 'errorCode', 'status'] as GroupKind[]) {
     it(`puts every event in exactly one ${kind} group, newest first, with correct counts`, () => {
-      const g = groupEvents(store, kind, { failuresFirst: true });
+      const g = groupEvents(engine, kind, { failuresFirst: true });
       const seen = new Uint8Array(store.size);
       g.allGroups().forEach((group, at) => {
         assert.ok(isNewestFirst(group.events), `${group.key} is newest first`);
@@ -46,7 +49,7 @@ describe('grouping: the tree by identity, error code and status', () => {
   }
 
   it('groups by identity exactly as identityKeyOf matches (source id, else name)', () => {
-    const g = groupEvents(store, 'identity', { failuresFirst: false });
+    const g = groupEvents(engine, 'identity', { failuresFirst: false });
     const byKey = new Map<string, number[]>();
     for (const i of all) byKey.set(identityKeyOf(store, i), [...(byKey.get(identityKeyOf(store, i)) ?? []), i]);
     assert.equal(g.allGroups().length, byKey.size);
@@ -64,25 +67,25 @@ describe('grouping: the tree by identity, error code and status', () => {
       { time: 4, name: 'No id' },
       { time: 5 },
     ]);
-    const g = groupEvents(s, 'identity', { failuresFirst: true });
+    const g = groupEvents(new QueryEngine(s), 'identity', { failuresFirst: true });
     assert.deepEqual(
       g.allGroups().map((x) => x.label),
       ['Broken', 'Fine', 'Unknown identity', 'No id', 'Fixed'],
     );
     assert.deepEqual(g.allGroups().map((x) => x.key), ['id:b', 'id:c', '', 'name:No id', 'id:a']);
     assert.deepEqual([...g.allGroups().find((x) => x.label === 'Fixed')!.events], [1, 0]);
-    assert.deepEqual(groupEvents(s, 'identity', { failuresFirst: false }).allGroups().map((x) => x.label), ['Fine', 'Unknown identity', 'No id', 'Broken', 'Fixed']);
+    assert.deepEqual(groupEvents(new QueryEngine(s), 'identity', { failuresFirst: false }).allGroups().map((x) => x.label), ['Fine', 'Unknown identity', 'No id', 'Broken', 'Fixed']);
   });
 
   it('orders error codes by frequency, events without a code last', () => {
     const s = storeOf([{ status: 'failure', code: 'B' }, { status: 'failure', code: 'A' }, { status: 'failure', code: 'B' }, {}, { status: 'warning', code: 'C' }]);
-    const g = groupEvents(s, 'errorCode', { failuresFirst: true });
+    const g = groupEvents(new QueryEngine(s), 'errorCode', { failuresFirst: true });
     assert.deepEqual(g.allGroups().map((x) => [x.key, x.label, x.events.length]), [['B', 'B', 2], ['A', 'A', 1], ['C', 'C', 1], ['', 'No error code', 1]]);
   });
 
   it('orders statuses failure, warning, skipped, success (present ones only)', () => {
     const s = storeOf([{ status: 'success' }, { status: 'skipped' }, { status: 'failure' }]);
-    assert.deepEqual(groupEvents(s, 'status', { failuresFirst: false }).allGroups().map((x) => x.key), ['failure', 'skipped', 'success']);
+    assert.deepEqual(groupEvents(new QueryEngine(s), 'status', { failuresFirst: false }).allGroups().map((x) => x.key), ['failure', 'skipped', 'success']);
   });
 
   it('moves failures to the front of a cycle, keeping the order otherwise', () => {
@@ -98,7 +101,7 @@ describe('grouping: the tree by identity, error code and status', () => {
   // machine. This test keeps the work honest: every grouping of 100,000 events is complete and paged.
   it('regroups 100,000 events by identity, error code and status, and pages the groups', function () {
     this.timeout(60_000);
-    const big = bigStore(100_000);
+    const big = new QueryEngine(bigStore(100_000));
     // The newest-first order is computed on the first grouping of a log and kept: timed on its own.
     const t0 = performance.now();
     newestFirstOrder(big);

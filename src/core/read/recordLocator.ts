@@ -3,20 +3,14 @@
  * row). Hovers, code actions and "select the event under the cursor" ask this for every position,
  * so the events are sorted by where they start once per log and found by binary search.
  */
-import type { LogData } from '../../model/logData';
+import type { LogData } from '../model/logData';
 
 export class RecordLocator {
   /** Per loaded file: event indices in the order their ranges start. */
   private readonly byFile = new Map<number, Uint32Array>();
 
-  private constructor(private readonly log: LogData) {}
-
-  /** One per loaded log, kept as long as the log is. */
-  static of(log: LogData): RecordLocator {
-    let r = cache.get(log);
-    if (r === undefined) cache.set(log, (r = new RecordLocator(log)));
-    return r;
-  }
+  /** A LoadedLog keeps one (its `locator`), as long as the log is. */
+  constructor(private readonly log: LogData) {}
 
   /**
    * The event whose range holds byte `offset` of loaded file `file` (its end included, so that the
@@ -54,5 +48,3 @@ export class RecordLocator {
     return order;
   }
 }
-
-const cache = new WeakMap<LogData, RecordLocator>();

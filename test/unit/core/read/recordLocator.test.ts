@@ -1,14 +1,14 @@
 // Editor positions ↔ bytes, and bytes → the event that holds them: what hovers and code actions stand on.
 import { strict as assert } from 'node:assert';
-import { readLog } from '../../../../../src/core/read/readLog';
-import { RecordLocator } from '../../../../../src/core/views/editor/recordLocator';
-import { sameEvent } from '../../../../../src/core/views/editor/sameEvent';
-import { PositionMapper } from '../../../../../src/core/read/positions';
-import { LoadedLog } from '../../../../../src/core/log/loadedLog';
-import { portalCsvTrio } from '../../../../fixtures/generator/portalCsvWriter';
-import { generateRecords } from '../../../../fixtures/generator/records';
-import { diagnosticJsonLines, graphPage, portalJson } from '../../../../fixtures/generator/writers';
-import { enc, readText } from '../../../helpers';
+import { readLog } from '../../../../src/core/read/readLog';
+import { RecordLocator } from '../../../../src/core/read/recordLocator';
+import { sameEvent } from '../../../../src/core/views/editor/sameEvent';
+import { PositionMapper } from '../../../../src/core/read/positions';
+import { LoadedLog } from '../../../../src/core/log/loadedLog';
+import { portalCsvTrio } from '../../../fixtures/generator/portalCsvWriter';
+import { generateRecords } from '../../../fixtures/generator/records';
+import { diagnosticJsonLines, graphPage, portalJson } from '../../../fixtures/generator/writers';
+import { enc, readText } from '../../helpers';
 
 /** Every (line, column) of `text` as VS Code counts them, with the byte offset of the character there. */
 function positions(text: string): { line: number; column: number; offset: number }[] {
@@ -80,7 +80,7 @@ describe('RecordLocator', () => {
   for (const [name, text] of cases) {
     it(`finds the event of every byte of every record: ${name}`, () => {
       const log = readText(text);
-      const loc = RecordLocator.of(log);
+      const loc = new RecordLocator(log);
       const { store } = log;
       for (let i = 0; i < store.size; i++) {
         for (const off of [store.start[i]!, Math.floor((store.start[i]! + store.end[i]!) / 2), store.end[i]! - 1]) {
@@ -93,8 +93,8 @@ describe('RecordLocator', () => {
   it('finds nothing before the first record or in an envelope', () => {
     const text = graphPage(records.slice(0, 3), 'v1.0');
     const log = readText(text);
-    assert.equal(RecordLocator.of(log).eventAt(0, text.indexOf('@odata.context')), undefined);
-    assert.equal(RecordLocator.of(log).eventAt(0, 0), undefined);
+    assert.equal(new RecordLocator(log).eventAt(0, text.indexOf('@odata.context')), undefined);
+    assert.equal(new RecordLocator(log).eventAt(0, 0), undefined);
   });
 
   it('finds the row of a portal CSV main file', () => {
@@ -104,7 +104,7 @@ describe('RecordLocator', () => {
       { name: 'ProvisioningLogs_ProvisioningSteps.csv', bytes: enc.encode(trio.steps) },
       { name: 'ProvisioningLogs_ModifiedProperties.csv', bytes: enc.encode(trio.modified) },
     ]);
-    const loc = RecordLocator.of(log);
+    const loc = new RecordLocator(log);
     assert.equal(loc.eventAt(0, 0), undefined, 'the header row is no event');
     for (let i = 0; i < log.store.size; i++) assert.equal(loc.eventAt(0, log.store.start[i]! + 1), i);
   });
