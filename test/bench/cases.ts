@@ -18,6 +18,7 @@ import type { BenchInputs } from './inputs';
 import { mbText, ms, time, timePair } from './measure';
 import type { Row } from './report';
 import { type EventFilter } from '../../src/core/common/filter';
+import { searchEvents } from '../../src/core/index/changeSearch';
 
 const k = (count: number): string => (count >= 1000 ? `${count / 1000}k` : String(count));
 const load = (bytes: Uint8Array, name = 'ProvisioningLogs.json'): LogData => readLog([{ name, bytes }]);
@@ -126,6 +127,9 @@ export function filterAndRegroup(inputs: BenchInputs, count: number, runs: numbe
     }, runs);
     return row(`tree regroup by ${kind} + first page`, t.median, 100);
   });
+  // Go to Change ID: one keystroke searches every change of the log for a name (the palette keeps 200).
+  const name = store.get('sourceName', Math.floor(store.size / 2)).toLowerCase();
+  const keystroke = time(() => searchEvents(engine, name, 200), runs);
   return [
     row('filter change (status+text)', warm.median, 30, `${ms(steady.median)} without a full GC before each run (steady state)`),
     row('first filter (new QueryEngine)', cold.median, null),
@@ -133,6 +137,7 @@ export function filterAndRegroup(inputs: BenchInputs, count: number, runs: numbe
     row('regroup (new EventIndex)', regroup.median, 100),
     row('group by error code (summarize)', byCode.median, 100),
     ...treeGroups,
+    row('Go to Change ID keystroke (search every change)', keystroke.median, 250),
   ];
 }
 
