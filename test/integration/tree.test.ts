@@ -125,7 +125,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
       const first = (await children(h, groups[0]!)) as ChangeNode[];
       assert.deepEqual(first.map((c) => c.index), [...expected[0]!.events].slice(0, first.length));
     }
-    assert.equal(h.tree.view.title, 'Logs by Status');
+    assert.equal(h.tree.view.title, 'By Status');
     await vscode.commands.executeCommand('provlog.tree.groupByIdentity');
     const log = logNodeOf(h, uri)!;
     const all = (await children(h, log)).filter((n): n is GroupNode => n.kind === 'group');
@@ -141,7 +141,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     assert.ok(conflict);
     assert.match(String(h.tree.provider.getTreeItem(conflict).description), /^\d+ · \S/, 'count and the catalog title');
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
-    assert.equal(h.tree.view.title, 'Logs');
+    assert.equal(h.tree.view.title, 'Provisioning Logs');
   });
 
   it('pages big levels with "Show more" at tree.pageSize', async () => {
