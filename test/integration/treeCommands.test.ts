@@ -146,6 +146,10 @@ describe('tree: context menu and clicks', function () {
     assert.match(items[0]!.label, / · /, 'the label says when and which job');
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: { commandPalette: { command: string; when: string }[] } } };
     assert.equal(manifest.contributes.menus.commandPalette.find((m) => m.command === 'provlog.tree.compareCycles')?.when, 'provlog.activeLog');
+    // The palette acts on the active log: bring this one's editor to the front.
+    const deps = await services();
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await waitFor(() => deps.registry.active?.uri.toString() === uri.toString() || undefined, deps.registry.onDidChangeActive);
     const before = h.reports.last()?.toString();
     void vscode.commands.executeCommand('provlog.tree.compareCycles');
     const report = await acceptUntil(() => {
