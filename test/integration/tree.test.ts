@@ -9,6 +9,7 @@ import { ACTION_LABELS } from '../../src/core/model';
 import { formatUtc } from '../../src/core/time';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, MoreNode, ProblemNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { exampleBytes } from './examples';
+import { closeTabs } from './extensionServices';
 import { closeAllEditors, hooks, logNodeOf, openLogInEditor, scratchFolder, services, treeFixture, waitFor, type Hooks } from './treeSetup';
 
 const children = async (h: Hooks, node?: TreeNode): Promise<TreeNode[]> => h.tree.provider.getChildren(node);
@@ -268,5 +269,20 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     assert.equal(editor.selection.active.line, problem.line! - 1);
     assert.equal(editor.selection.active.character, (problem.column ?? 1) - 1);
   });
-});
 
+  it('drops a log from the tree (and its problems) when its last editor closes: text editor, then viewer', async () => {
+    const deps = await services();
+    const isTab = (u: vscode.Uri) => (t: vscode.Tab): boolean => (t.input as { uri?: vscode.Uri } | undefined)?.uri?.toString() === u.toString();
+    const { uri: other } = await openLogInEditor(folder, 'ProvisioningLogs_closing.json', treeFixture());
+    assert.ok(logNodeOf(h, other), 'listed while open');
+    await waitFor(() => vscode.languages.getDiagnostics(other).length > 0 || undefined);
+    await closeTabs(isTab(other));
+    await waitFor(() => logNodeOf(h, other) === undefined || undefined, deps.registry.onDidChangeLogs);
+    await waitFor(() => vscode.languages.getDiagnostics(other).length === 0 || undefined);
+    await vscode.commands.executeCommand('vscode.openWith', other, 'provlog.viewer');
+    await waitFor(() => logNodeOf(h, other), deps.registry.onDidChangeLogs);
+    await closeTabs(isTab(other));
+    await waitFor(() => logNodeOf(h, other) === undefined || undefined, deps.registry.onDidChangeLogs);
+    assert.ok(logNodeOf(h, uri), 'the other open log stays');
+  });
+});
