@@ -30,7 +30,10 @@ export class TextLogTracker implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // VS Code closes a document only some time after its last tab (or never, while an extension
+      // holds it): the tabs say when the user closed the log, and when it was shown again.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsChanged(e)),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateActive()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.updateActive()),
     );
@@ -95,13 +98,26 @@ export class TextLogTracker implements vscode.Disposable {
     this.updateActive();
   }
 
-  private forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.pending.get(key)?.cts.cancel();
-    this.registry.remove(document.uri, 'text');
+    this.registry.remove(uri, 'text');
     this.updateActive();
+  }
+
+  private tabsChanged(e: vscode.TabChangeEvent): void {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map(textUriOf)).filter((u) => u !== undefined));
+    for (const tab of e.closed) {
+      const uri = textUriOf(tab);
+      if (uri !== undefined && !shown.has(uri)) this.forget(vscode.Uri.parse(uri));
+    }
+    for (const tab of e.opened) {
+      const uri = textUriOf(tab);
+      const doc = uri === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (doc !== undefined && this.registry.getFrom(doc.uri, 'text') === undefined) this.schedule(doc, 0);
+    }
   }
 
   private updateActive(): void {
@@ -142,4 +158,9 @@ async function inputsFor(document: vscode.TextDocument, text: string): Promise<I
   } catch {
     return [own];
   }
+}
+
+/** The document a text editor tab shows, as a URI string. */
+function textUriOf(tab: vscode.Tab): string | undefined {
+  return tab.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined;
 }

@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'provlog-tree-e2e-'));
 
 /** The rows of the Provisioning Logs tree. */
 function treeRows(w: Workbench): Locator {
-  return w.page.locator('.pane', { has: w.page.locator('.pane-header', { hasText: /Logs/ }) }).locator('.monaco-list-row');
+  return w.page.locator('.pane', { has: w.page.locator('.pane-header', { hasText: /Provisioning Logs|By (Identity|Error Code|Status)/ }) }).locator('.monaco-list-row');
 }
 
 function row(w: Workbench, label: string | RegExp): Locator {
@@ -75,6 +75,8 @@ describe('tree (as a person sees it)', function () {
     await widenSideBar(w, 470);
     const file = row(w, MAIN);
     await file.waitFor({ timeout: 30_000 });
+    // The container and its one view share a name: the header says it once.
+    assert.match((await viewTitle(w).locator('h2').innerText()).trim(), /^Provisioning Logs$/i);
     assert.equal(await file.getAttribute('aria-expanded'), 'true', 'the active log is expanded');
     const truth = truthOf(dir, MAIN);
     assert.match(await file.innerText(), new RegExp(`${truth.size} events`));
@@ -114,7 +116,7 @@ describe('tree (as a person sees it)', function () {
     await chooseFromViewMenu(w, 'Group by Error Code');
     const code = row(w, 'ServiceNowEntryConflict');
     await code.waitFor();
-    assert.match(await viewTitle(w).innerText(), /Logs by Error Code/i, 'the title says the grouping');
+    assert.match((await viewTitle(w).locator('h2').innerText()).trim(), /^Provisioning Logs: By Error Code$/i, 'the title says the grouping, once');
     assert.match(await code.innerText(), /\d+ · /);
     // The built-in find: type in the focused tree.
     await code.click();

@@ -9,6 +9,7 @@ import { ACTION_LABELS } from '../../src/core/common/record';
 import { formatUtc } from '../../src/core/common/time';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, MoreNode, ProblemNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { exampleBytes } from './examples';
+import { closeTabs } from './extensionServices';
 import { closeAllEditors, hooks, logNodeOf, openLogInEditor, scratchFolder, services, treeFixture, waitFor, type Hooks } from './treeSetup';
 
 const children = async (h: Hooks, node?: TreeNode): Promise<TreeNode[]> => h.tree.provider.getChildren(node);
@@ -125,7 +126,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
       const first = (await children(h, groups[0]!)) as ChangeNode[];
       assert.deepEqual(first.map((c) => c.index), [...expected[0]!.events].slice(0, first.length));
     }
-    assert.equal(h.tree.view.title, 'Logs by Status');
+    assert.equal(h.tree.view.title, 'By Status');
     await vscode.commands.executeCommand('provlog.tree.groupByIdentity');
     const log = logNodeOf(h, uri)!;
     const all = (await children(h, log)).filter((n): n is GroupNode => n.kind === 'group');
@@ -141,7 +142,7 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     assert.ok(conflict);
     assert.match(String(h.tree.provider.getTreeItem(conflict).description), /^\d+ · \S/, 'count and the catalog title');
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
-    assert.equal(h.tree.view.title, 'Logs');
+    assert.equal(h.tree.view.title, 'Provisioning Logs');
   });
 
   it('pages big levels with "Show more" at tree.pageSize', async () => {
@@ -268,5 +269,20 @@ describe('tree: jobs, cycles and changes of open logs', function () {
     assert.equal(editor.selection.active.line, problem.line! - 1);
     assert.equal(editor.selection.active.character, (problem.column ?? 1) - 1);
   });
-});
 
+  it('drops a log from the tree (and its problems) when its last editor closes: text editor, then viewer', async () => {
+    const deps = await services();
+    const isTab = (u: vscode.Uri) => (t: vscode.Tab): boolean => (t.input as { uri?: vscode.Uri } | undefined)?.uri?.toString() === u.toString();
+    const { uri: other } = await openLogInEditor(folder, 'ProvisioningLogs_closing.json', treeFixture());
+    assert.ok(logNodeOf(h, other), 'listed while open');
+    await waitFor(() => vscode.languages.getDiagnostics(other).length > 0 || undefined);
+    await closeTabs(isTab(other));
+    await waitFor(() => logNodeOf(h, other) === undefined || undefined, deps.registry.onDidChangeLogs);
+    await waitFor(() => vscode.languages.getDiagnostics(other).length === 0 || undefined);
+    await vscode.commands.executeCommand('vscode.openWith', other, 'provlog.viewer');
+    await waitFor(() => logNodeOf(h, other), deps.registry.onDidChangeLogs);
+    await closeTabs(isTab(other));
+    await waitFor(() => logNodeOf(h, other) === undefined || undefined, deps.registry.onDidChangeLogs);
+    assert.ok(logNodeOf(h, uri), 'the other open log stays');
+  });
+});

@@ -9,6 +9,8 @@ import { compareCycles } from '../../src/core/index/compareCycles';
 import { compareCyclesMarkdown } from '../../src/core/output/compareCyclesMarkdown';
 import { PositionMapper } from '../../src/core/read/positions';
 import { prettifyText } from '../../src/core/prettify/prettify';
+import { cycleItems } from '../../src/vscode/commands/compareCyclesPick';
+import { EXTENSION_ID } from '../harness/repoPaths';
 import type { EventSelection, FilterRequest } from '../../src/vscode/logRegistry';
 import type { ChangeNode, CycleNode, GroupNode, JobNode, LogNode, TreeNode } from '../../src/vscode/tree/treeNodes';
 import { closeTabs, isViewerTab } from './extensionServices';
@@ -135,6 +137,27 @@ describe('tree: context menu and clicks', function () {
     const expected = compareCyclesMarkdown(compareCycles(model.store, cycles[0]!.cycle, cycles[2]!.cycle), { jobName: (id) => model.index.job(id)?.name || id, fileName: 'ProvisioningLogs_menu.json' });
     assert.equal(report.getText(), expected);
     assert.match(report.getText(), /^# Cycle comparison/);
+  });
+
+  it('compares two cycles picked from the Command Palette (newest, then the next), with the same report', async () => {
+    const model = log.log.model;
+    const items = cycleItems(model);
+    assert.equal(items.length, model.index.jobs.reduce((n, j) => n + j.cycles.length, 0), 'every cycle of the log is offered');
+    assert.match(items[0]!.label, / · /, 'the label says when and which job');
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: { commandPalette: { command: string; when: string }[] } } };
+    assert.equal(manifest.contributes.menus.commandPalette.find((m) => m.command === 'provlog.tree.compareCycles')?.when, 'provlog.activeLog');
+    // The palette acts on the active log: bring this one's editor to the front.
+    const deps = await services();
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await waitFor(() => deps.registry.active?.uri.toString() === uri.toString() || undefined, deps.registry.onDidChangeActive);
+    const before = h.reports.last()?.toString();
+    void vscode.commands.executeCommand('provlog.tree.compareCycles');
+    const report = await acceptUntil(() => {
+      const last = h.reports.last();
+      return last && last.toString() !== before ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === last.toString()) : undefined;
+    });
+    const expected = compareCyclesMarkdown(compareCycles(model.store, items[0]!.cycle, items[1]!.cycle), { jobName: (id) => model.index.job(id)?.name || id, fileName: 'ProvisioningLogs_menu.json' });
+    assert.equal(report.getText(), expected);
   });
 
   it('choosing a change selects it in the viewer, shows its details and its record in the text editor', async () => {

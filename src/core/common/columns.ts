@@ -108,10 +108,16 @@ const GIVE_WAY_ORDER: readonly ViewColumnId[] = [
 const NARROWEST: Partial<Record<ViewColumnId, number>> = { status: 92, time: 120, identity: 100, action: 34 };
 const NARROWEST_DEFAULT = 36;
 
+/** Never folded away: when, who and how it ended (the rows mean nothing without them). */
+const KEPT: ReadonlySet<ViewColumnId> = new Set(['time', 'identity', 'status']);
+
 /**
  * Each column's width for a table `available` pixels wide: the chosen widths when they fit, else
  * columns give way in GIVE_WAY_ORDER down to their narrowest (or their chosen width, if smaller).
- * No column the person chose disappears; when even the narrowest do not fit, the table scrolls.
+ * When even the narrowest do not fit (the viewer beside the detail panel in a small window), the
+ * least important columns fold away (width 0) in the same order until the table fits; the date,
+ * the identity and the status stay (the first two cut further if need be), so the table scrolls
+ * only when even that is too wide.
  */
 export function fitColumnWidths(columns: readonly ViewColumnId[], widthOf: (c: ViewColumnId) => number, available: number): Record<string, number> {
   const out: Record<string, number> = {};
@@ -124,8 +130,27 @@ export function fitColumnWidths(columns: readonly ViewColumnId[], widthOf: (c: V
     out[c] = out[c]! - give;
     excess -= give;
   }
+  for (const c of GIVE_WAY_ORDER) {
+    if (excess <= 0) break;
+    if (!columns.includes(c) || KEPT.has(c)) continue;
+    excess -= out[c]!;
+    out[c] = 0;
+  }
+  // Still too wide (a third of a small window): the name, then the date, cut further; the status never.
+  for (const [c, least] of LAST_RESORT) {
+    if (excess <= 0) break;
+    if (!columns.includes(c)) continue;
+    const give = Math.min(Math.max(0, out[c]! - least), excess);
+    out[c] = out[c]! - give;
+    excess -= give;
+  }
   return out;
 }
+
+const LAST_RESORT: readonly [ViewColumnId, number][] = [
+  ['identity', 56],
+  ['time', 64],
+];
 
 /** What the table can be ordered by: a column's key. */
 export type SortKey = 'time' | 'duration' | 'action' | 'status' | StringField;

@@ -5,14 +5,12 @@
  * acts only on elements this tree handed out. With several elements selected, copy acts on all.
  */
 import * as vscode from 'vscode';
-import { compareCycles } from '../../core/index/compareCycles';
-import { compareCyclesMarkdown } from '../../core/output/compareCyclesMarkdown';
 import { capitalize } from '../../core/views/detail/identityNames';
 import { rawRecord } from '../../core/views/detail/rawRecord';
 import { identityKeyOf } from '../../core/index/grouping';
 import { formatUtc } from '../../core/common/time';
 import { copyToClipboard } from '../commands/coreCommands';
-import { showReport } from '../commands/reportDocuments';
+import { pickAndCompareCycles, showCycleComparison } from '../commands/compareCyclesPick';
 import type { Deps } from '../deps';
 import { exportEvents } from '../exportFlow';
 import { fileUriOf } from '../logRegistry';
@@ -95,6 +93,8 @@ export function registerTreeCommands(deps: Pick<Deps, 'registry' | 'detail'>, pr
       // From the context menu: the clicked cycle and the selection; from the title bar: the selection.
       let cycles = uniqueCycles((Array.isArray(all) ? all : [arg]).map(one));
       if (cycles.length !== 2) cycles = uniqueCycles(view.selection.map(one));
+      // From the Command Palette (no element, no two cycles selected): pick them from the active log.
+      if (cycles.length !== 2 && arg === undefined) return pickAndCompareCycles(deps.registry);
       return compare(cycles);
     }),
   );
@@ -167,10 +167,7 @@ async function compare(cycles: CycleNode[]): Promise<void> {
     void notify('info', 'Compare Cycles compares two cycles of the same log file.');
     return;
   }
-  const { model } = log;
-  const result = compareCycles(model.store, a.cycle, b.cycle);
-  const markdown = compareCyclesMarkdown(result, { jobName: (id) => model.index.job(id)?.name || id, fileName: log.name });
-  await showReport(`Cycles ${formatUtc(result.before.first) || result.before.cycleId} vs ${formatUtc(result.after.first) || result.after.cycleId}`, markdown);
+  await showCycleComparison(log, a.cycle, b.cycle);
 }
 
 function uniqueCycles(nodes: (TreeNode | undefined)[]): CycleNode[] {

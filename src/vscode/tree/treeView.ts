@@ -16,14 +16,15 @@ import type { TreeNode } from './treeNodes';
 
 const GROUPING_KEY = 'provlog.tree.groupBy';
 /**
- * The view's title says the grouping: a view alone in its container shows its title in the side
- * bar's header, but not its description. Grouped by cycle (the default) it is just "Logs".
+ * The view's title says the grouping: a view alone in its container shows "container: view" in the
+ * side bar's header (not its description), and only the container's title when both are the same.
+ * So the default grouping reads "Provisioning Logs" and the others "Provisioning Logs: By Status".
  */
 const GROUPING_TITLES: Readonly<Record<TreeGrouping, string>> = {
-  cycle: 'Logs',
-  identity: 'Logs by Identity',
-  errorCode: 'Logs by Error Code',
-  status: 'Logs by Status',
+  cycle: 'Provisioning Logs',
+  identity: 'By Identity',
+  errorCode: 'By Error Code',
+  status: 'By Status',
 };
 
 export interface TreeTestHook {

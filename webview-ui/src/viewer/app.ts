@@ -6,29 +6,17 @@
 import type { Status } from '../../../src/core/common/record';
 import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, type ViewColumnId } from '../../../src/core/common/columns';
 import { mergeFilters, setListValue } from '../../../src/core/common/filter';
-import {
-  ROW_PAGE,
-  isToViewer,
-  type EventFilter,
-  type FromViewer,
-  type HeaderInfo,
-  type InitMessage,
-  type ResultMessage,
-  type RevealMessage,
-  type RowView,
-  type ToViewer,
-} from '../../../src/shared/viewerProtocol';
+import { ROW_PAGE, isToViewer, type EventFilter, type FromViewer, type HeaderInfo, type InitMessage, type ResultMessage, type RevealMessage, type RowView, type ToViewer } from '../../../src/shared/viewerProtocol';
 import { h, replaceChildren } from '../shared/dom';
 import { channel, onHostMessage } from '../shared/vscodeApi';
 import { ChartView } from './chart';
 import { FilterBar } from './filterBar';
 import { SelectionFooter } from './footer';
-import { formatCount, plural } from './format';
+import { formatCount, plural, setTimeZone } from './format';
 import { HeaderView } from './header';
 import { initialState, type PageState } from './pageState';
 import { NoticeLine, loadingView, notOpenedView, unreadableView, type StateActions } from './states';
 import { Grid, ROW_HEIGHT } from './table/grid';
-import { setTimeZone } from './format';
 
 const TYPING_DEBOUNCE_MS = 150;
 const SELECT_DEBOUNCE_MS = 120;

@@ -73,7 +73,8 @@ export function logDiagnostics(log: LogData, options: LogDiagnosticOptions, posi
         severity: l.severity,
         message: failureMessage(log.store, l.index, l.code),
         code: l.code,
-        docs: match.entry.docs,
+        // An unknown code is log text: Problems would show it as the text of a Microsoft Learn link.
+        ...(match.known ? { docs: match.entry.docs } : {}),
         index: l.index,
       });
     }

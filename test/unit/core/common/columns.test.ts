@@ -21,10 +21,25 @@ describe('narrow layout', () => {
     for (const c of ['status', 'identity', 'time'] as const) assert.equal(fitted[c], natural(c), `${c} kept its width`);
   });
 
-  it('keeps the status, the date and the identity readable when nothing else fits (the table then scrolls)', () => {
+  it('keeps the status, the date and the identity readable when nothing else fits (only then the table scrolls)', () => {
     const fitted = fitColumnWidths([...DEFAULT_VIEW_COLUMNS], natural, 200);
-    assert.ok(fitted['status']! >= 92 && fitted['time']! >= 120 && fitted['identity']! >= 100);
-    assert.equal(fitted['sourceSystem'], 36, 'the systems gave way first');
+    assert.ok(fitted['status']! >= 92 && fitted['time']! >= 64 && fitted['identity']! >= 56);
+    assert.equal(fitted['status']! + fitted['time']! + fitted['identity']!, 92 + 64 + 56, 'cut to the last resort, then it scrolls');
+    for (const c of DEFAULT_VIEW_COLUMNS) if (!['status', 'time', 'identity'].includes(c)) assert.equal(fitted[c], 0, `${c} folded away`);
+  });
+
+  it('folds the least important columns away until the table fits (the viewer beside the panel at 900 px)', () => {
+    const cols = [...DEFAULT_VIEW_COLUMNS];
+    const narrowest = 92 + 120 + 100;
+    for (const available of [240, narrowest, narrowest + 40, narrowest + 120, 520]) {
+      const fitted = fitColumnWidths(cols, natural, available);
+      const total = cols.reduce((n, c) => n + fitted[c]!, 0);
+      assert.ok(total <= available, `${total} px of columns in ${available} px`);
+      assert.ok(fitted['status']! >= 92 && fitted['time']! >= 64 && fitted['identity']! >= 56, `kept at ${available}`);
+    }
+    // By importance: systems fold before the action.
+    const fitted = fitColumnWidths(cols, natural, narrowest + 40);
+    if (cols.includes('action') && cols.includes('sourceSystem')) assert.ok(fitted['sourceSystem']! <= fitted['action']!);
   });
 
   it('cuts a long code in the middle so codes with one prefix stay apart', () => {

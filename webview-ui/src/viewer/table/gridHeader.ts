@@ -64,6 +64,8 @@ export class GridHeader {
     const total = this.columns.reduce((n, c) => n + fitted[c]!, 0);
     this.grid.style.setProperty('--grid-cols', template);
     this.grid.style.setProperty('--grid-width', `${total}px`);
+    // A column folded away (width 0) keeps its place in the grid but shows nothing.
+    for (const c of this.columns) this.grid.classList.toggle(`folded-${c}`, fitted[c] === 0);
     this.grid.setAttribute('aria-colcount', String(this.columns.length));
   }
 

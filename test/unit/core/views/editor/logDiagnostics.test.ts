@@ -29,12 +29,25 @@ describe('logDiagnostics', () => {
       assert.equal(textAt(text, d), d.code);
       const match = lookupErrorCode(d.code);
       assert.equal(d.severity, match.entry.severity);
-      assert.equal(d.docs, match.entry.docs);
+      assert.equal(d.docs, match.known ? match.entry.docs : undefined);
       const who = log.store.get('sourceName', d.index!) || log.store.get('targetName', d.index!);
       assert.ok(!d.message.includes(d.code) || !match.known, `the code has its own column: ${d.message}`);
       assert.ok(d.message.startsWith(`${ACTION_LABELS[log.store.actionOf(d.index!)]} failed for ${who}: `), d.message);
       if (match.known) assert.ok(d.message.toLowerCase().includes(match.entry.title.toLowerCase()), d.message);
     }
+  });
+
+  it('links only a known code to Microsoft Learn: an unknown (hostile) code is never the text of a link', () => {
+    const hostile = 'Evil\u202Ecode [Microsoft](https://evil.example)';
+    const recs = generateRecords({ seed: 5, count: 200 });
+    const failed = recs.filter((r) => (r['provisioningStatusInfo'] as { status: string }).status === 'failure');
+    assert.ok(failed.length >= 2);
+    ((failed[0]!['provisioningStatusInfo'] as { errorInformation: { errorCode: string } }).errorInformation).errorCode = hostile;
+    const items = logDiagnostics(readText(portalJson(recs)), all).filter((d) => d.kind === 'errorCode');
+    const bad = items.find((d) => d.code === hostile);
+    assert.ok(bad, 'the unknown code is still reported');
+    assert.equal(bad.docs, undefined);
+    assert.ok(items.some((d) => d.code !== hostile && d.docs !== undefined), 'known codes keep their link');
   });
 
   it('leads with what happened and to whom, then the meaning (the code is in its own column)', () => {
