@@ -7,7 +7,7 @@
  */
 import { ACTIONS, STATUSES, STRING_FIELDS, type StringField } from '../common/record';
 import { FLAG_CHANGED, type EventStore } from '../model/store';
-import { WINDOW_MS, type EventFilter, type TextFilterKey } from '../common/filter';
+import { WINDOW_MS, isExact, type EventFilter, type TextFilterKey } from '../common/filter';
 import { TextMatcher } from './textMatcher';
 
 /** The matcher scope of free text over every interned string (the viewer's scopes are filter keys). */
@@ -56,24 +56,24 @@ export class QueryEngine {
     // Cheap numeric tests first, text tests after them: most events are settled before any text is looked at.
     const tests: ((i: number) => boolean)[] = [];
     const textTests: ((i: number) => boolean)[] = [];
-    const textTest = (fields: readonly StringField[], needle: string | undefined): void => {
+    const textTest = (fields: readonly StringField[], needle: string | undefined, exact = false): void => {
       const n = needle?.split('\u0000').join('').trim().toLowerCase();
       if (!n) return;
-      const hit = this.containing(n);
+      const hit = exact ? this.equalHits(fields, n) : this.containing(n);
       const cols = fields.map((f) => store.column(f));
       textTests.push((i) => {
         for (const col of cols) if (hit[col[i]!] === 1) return true;
         return false;
       });
     };
-    textTest(TEXT_FILTER_FIELDS.identity, filter.identity);
-    textTest(TEXT_FILTER_FIELDS.jobId, filter.jobId);
-    textTest(TEXT_FILTER_FIELDS.cycleId, filter.cycleId);
-    textTest(TEXT_FILTER_FIELDS.changeId, filter.changeId);
-    textTest(TEXT_FILTER_FIELDS.sourceSystem, filter.sourceSystem);
-    textTest(TEXT_FILTER_FIELDS.targetSystem, filter.targetSystem);
-    textTest(TEXT_FILTER_FIELDS.application, filter.application);
-    textTest(TEXT_FILTER_FIELDS.errorCode, filter.errorCode);
+    textTest(TEXT_FILTER_FIELDS.identity, filter.identity, isExact(filter, 'identity'));
+    textTest(TEXT_FILTER_FIELDS.jobId, filter.jobId, isExact(filter, 'jobId'));
+    textTest(TEXT_FILTER_FIELDS.cycleId, filter.cycleId, isExact(filter, 'cycleId'));
+    textTest(TEXT_FILTER_FIELDS.changeId, filter.changeId, isExact(filter, 'changeId'));
+    textTest(TEXT_FILTER_FIELDS.sourceSystem, filter.sourceSystem, isExact(filter, 'sourceSystem'));
+    textTest(TEXT_FILTER_FIELDS.targetSystem, filter.targetSystem, isExact(filter, 'targetSystem'));
+    textTest(TEXT_FILTER_FIELDS.application, filter.application, isExact(filter, 'application'));
+    textTest(TEXT_FILTER_FIELDS.errorCode, filter.errorCode, isExact(filter, 'errorCode'));
     textTest(TEXT_FILTER_FIELDS.text, filter.text);
     if (filter.identityType && filter.identityType.length > 0) {
       const wanted = filter.identityType.map((t) => t.toLowerCase());
@@ -134,6 +134,15 @@ export class QueryEngine {
       this.distinct.set(field, d);
     }
     return d;
+  }
+
+  /** A per-string-id flag array: 1 where the value of one of `fields` is `needle` as a whole (lower-cased, trimmed). */
+  equalHits(fields: readonly StringField[], needle: string): Uint8Array {
+    const hit = new Uint8Array(this.store.strings.length);
+    for (const f of fields) {
+      for (const id of this.distinctIds(f)) if (this.matcher.lowerOf(id).trim() === needle) hit[id] = 1;
+    }
+    return hit;
   }
 
   /**

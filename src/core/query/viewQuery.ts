@@ -11,7 +11,7 @@ import type { LoadedLog } from '../log/loadedLog';
 import { distinctValues, ordinalSet, TEXT_FILTER_FIELDS } from './engine';
 import { ACTIONS, STATUSES } from '../common/record';
 import { FLAG_CHANGED } from '../model/store';
-import { TEXT_FILTER_KEYS, type TextFilterKey, type EventFilter } from '../common/filter';
+import { TEXT_FILTER_KEYS, isExact, type TextFilterKey, type EventFilter } from '../common/filter';
 import { needleOf, type TextMatcher } from './textMatcher';
 import { type SortDirection, type SortKey } from '../common/columns';
 
@@ -65,7 +65,9 @@ export class ViewQuery {
     for (const key of TEXT_FILTER_KEYS) {
       const needle = needleOf(filter[key]);
       if (needle === undefined) continue;
-      tests.push({ cols: TEXT_FILTER_FIELDS[key].map((f) => store.column(f)), hit: this.matcher.hits(needle, key, () => this.scope(key)) });
+      const fields = TEXT_FILTER_FIELDS[key];
+      const hit = isExact(filter, key) ? this.model.query.equalHits(fields, needle) : this.matcher.hits(needle, key, () => this.scope(key));
+      tests.push({ cols: fields.map((f) => store.column(f)), hit });
     }
     if (base === undefined && status === undefined && action === undefined && !timed && !changes && tests.length === 0) return order;
     const out = new Uint32Array(order.length);
