@@ -10,6 +10,7 @@ import { collectIds } from '../../src/core/index/idLists';
 import { summaryMarkdown } from '../../src/core/output/summaryMarkdown';
 import { changeItems } from '../../src/vscode/commands/goToChange';
 import { choiceItems, menuItems, valueItems } from '../../src/vscode/commands/filterItems';
+import { withText } from '../../src/core/common/filter';
 import { codeItems, contextOf } from '../../src/vscode/commands/explainCode';
 import type { EventSelection, FilterRequest, OpenLog } from '../../src/vscode/logRegistry';
 import { closeTabs, isViewerTab } from './extensionServices';
@@ -81,6 +82,9 @@ describe('commands: palette and status bar', function () {
     assert.equal(menu[0]!.description, `${matching} of 600 events match`);
     assert.equal(menu.find((m) => m.label.endsWith('Status'))?.description, 'Failure');
     assert.equal(menu.find((m) => m.label.endsWith('Job ID'))?.description, 'contains "ServiceNow"');
+    // A code picked from the log's list is that code, not every code containing it.
+    const picked = menuItems(log.model, withText({}, 'errorCode', 'Timeout', true));
+    assert.equal(picked.find((m) => m.label.endsWith('Error code'))?.description, 'is "Timeout"');
     const statuses = choiceItems(log.model, 'status', { status: ['failure'] });
     assert.deepEqual(statuses.filter((s) => s.picked).map((s) => s.value), ['failure']);
     const jobs = valueItems(log.model, 'jobId', {});

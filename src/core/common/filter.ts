@@ -5,7 +5,6 @@
  */
 import { ACTIONS, ACTION_LABELS, STATUSES, STATUS_LABELS, type Action, type Status } from './record';
 
-/** The text filters: case-insensitive "contains". */
 export type DateWindow = '24h' | '7d' | '30d';
 
 export interface EventFilter {
@@ -31,6 +30,11 @@ export interface EventFilter {
   errorCode?: string;
   /** Free text over every text field of the event. */
   text?: string;
+  /**
+   * Text filters that match a whole value (case-insensitive) instead of a part of one: set when a
+   * value was picked from the log's own list ("Timeout" must not also find "ExportTimeout").
+   */
+  exact?: ExactFilterKey[];
   hideSkipped?: boolean;
   changesOnly?: boolean;
 }
@@ -53,6 +57,26 @@ export const TEXT_FILTER_KEYS = [
   'text',
 ] as const;
 export type TextFilterKey = (typeof TEXT_FILTER_KEYS)[number];
+/** Text filters whose values can be picked from a list; free text is always "contains". */
+export type ExactFilterKey = Exclude<TextFilterKey, 'text'>;
+export const EXACT_FILTER_KEYS: readonly ExactFilterKey[] = TEXT_FILTER_KEYS.filter((k): k is ExactFilterKey => k !== 'text');
+
+/** True when text filter `key` of `f` matches whole values. */
+export function isExact(f: EventFilter, key: TextFilterKey): boolean {
+  return key !== 'text' && (f.exact?.includes(key) ?? false);
+}
+
+/** `f` with text filter `key` set to `value`, matching whole values when `exact`, else parts. */
+export function withText(f: EventFilter, key: TextFilterKey, value: string | undefined, exact: boolean): EventFilter {
+  const out: EventFilter = { ...f };
+  if (value === undefined || value.trim() === '') delete out[key];
+  else out[key] = value;
+  const rest = (f.exact ?? []).filter((k) => k !== key);
+  if (exact && key !== 'text' && out[key] !== undefined) rest.push(key);
+  if (rest.length > 0) out.exact = rest;
+  else delete out.exact;
+  return out;
+}
 
 export type ChipField = TextFilterKey | 'identityType' | 'status' | 'action' | 'date' | 'hideSkipped' | 'changesOnly';
 
@@ -119,6 +143,12 @@ export function parseEventFilter(v: unknown): EventFilter | undefined {
   }
   if (f['hideSkipped'] === true) out.hideSkipped = true;
   if (f['changesOnly'] === true) out.changesOnly = true;
+  const exact = f['exact'];
+  if (Array.isArray(exact)) {
+    // Only filters that are set: an exact flag without its value would be noise in every later merge.
+    const keys = EXACT_FILTER_KEYS.filter((k) => exact.includes(k) && out[k] !== undefined);
+    if (keys.length > 0) out.exact = keys;
+  }
   return out;
 }
 
@@ -132,6 +162,10 @@ function enumList<T extends string>(v: unknown, all: readonly T[]): T[] | undefi
 export function mergeFilters(current: EventFilter, requested: EventFilter, replace: boolean): EventFilter {
   if (replace) return { ...requested };
   const out: EventFilter = { ...current, ...requested };
+  // A text filter asked for brings its own exactness; the current one's others keep theirs.
+  const exact = [...(current.exact ?? []).filter((k) => requested[k] === undefined), ...(requested.exact ?? [])];
+  if (exact.length > 0) out.exact = [...new Set(exact)];
+  else delete out.exact;
   // A new absolute range replaces a relative window rather than intersecting with it silently.
   if (requested.since !== undefined || requested.until !== undefined) delete out.window;
   if (requested.window !== undefined) {
@@ -154,14 +188,14 @@ export function filterChips(f: EventFilter, formatTime: (t: number) => string): 
     chips.push(chip);
   };
   if (f.text?.trim()) add('text', f.text.trim());
-  if (f.identity?.trim()) add('identity', f.identity.trim());
+  if (f.identity?.trim()) add('identity', isExact(f, 'identity') ? `= ${f.identity.trim()}` : f.identity.trim());
   const date = dateText(f, formatTime);
   if (date) add('date', date);
   for (const s of f.status ?? []) add('status', STATUS_LABELS[s as Status] ?? s, s);
   for (const a of f.action ?? []) add('action', ACTION_LABELS[a as Action] ?? a, a);
   for (const k of ['jobId', 'cycleId', 'changeId', 'sourceSystem', 'targetSystem', 'application', 'errorCode'] as const) {
     const v = f[k]?.trim();
-    if (v) add(k, v);
+    if (v) add(k, isExact(f, k) ? `= ${v}` : v);
   }
   for (const t of f.identityType ?? []) add('identityType', t, t);
   if (f.hideSkipped) add('hideSkipped', 'on');
@@ -211,6 +245,8 @@ export function removeChip(f: EventFilter, chip: FilterChip): EventFilter {
       return withoutDate(f);
     case 'hideSkipped':
     case 'changesOnly':
+      delete out[chip.field];
+      break;
     case 'identity':
     case 'jobId':
     case 'cycleId':
@@ -220,8 +256,7 @@ export function removeChip(f: EventFilter, chip: FilterChip): EventFilter {
     case 'application':
     case 'errorCode':
     case 'text':
-      delete out[chip.field];
-      break;
+      return withText(f, chip.field, undefined, false);
   }
   return out;
 }
@@ -257,7 +292,11 @@ export function cleanFilter(f: EventFilter): EventFilter {
     out[k] = typeof v === 'string' ? v.trim() : Array.isArray(v) ? [...(v as unknown[])] : v;
   }
   if (out['window'] === undefined) delete out['windowFrom'];
-  return out as EventFilter;
+  const clean = out as EventFilter;
+  const exact = clean.exact?.filter((k) => clean[k] !== undefined);
+  if (exact && exact.length > 0) clean.exact = exact;
+  else delete clean.exact;
+  return clean;
 }
 
 /** The filter without its date parts (window, since, until). */

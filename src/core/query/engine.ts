@@ -11,7 +11,7 @@
  */
 import { ACTIONS, STATUSES, STRING_FIELDS, type StringField } from '../common/record';
 import { FLAG_CHANGED, type EventStore } from '../model/store';
-import { TEXT_FILTER_KEYS, WINDOW_MS, type EventFilter, type TextFilterKey } from '../common/filter';
+import { TEXT_FILTER_KEYS, WINDOW_MS, isExact, type EventFilter, type TextFilterKey } from '../common/filter';
 import type { SortDirection, SortKey } from '../common/columns';
 import { needleOf, TextMatcher } from './textMatcher';
 import { Sorter } from './sort';
@@ -98,7 +98,8 @@ export class QueryEngine {
     for (const key of TEXT_FILTER_KEYS) {
       const needle = needleOf(filter[key]);
       if (needle === undefined) continue;
-      tests.push({ cols: TEXT_FILTER_FIELDS[key].map((f) => store.column(f)), hit: this.matcher.hits(needle, key, () => this.scope(key)) });
+      const hit = isExact(filter, key) ? this.equalHits(key, needle) : this.matcher.hits(needle, key, () => this.scope(key));
+      tests.push({ cols: TEXT_FILTER_FIELDS[key].map((f) => store.column(f)), hit });
     }
     const order = sort ? this.order(sort) : fileOrder(store.size);
     if (types === undefined && status === undefined && action === undefined && !timed && !changes && tests.length === 0) return order;
@@ -176,6 +177,13 @@ export class QueryEngine {
       this.distinct.set(field, d);
     }
     return d;
+  }
+
+  /** A per-string-id flag array: 1 where a value of the filter's fields is `needle` as a whole (lower-cased, trimmed). */
+  private equalHits(key: TextFilterKey, needle: string): Uint8Array {
+    const hit = new Uint8Array(this.store.strings.length);
+    for (const id of this.scope(key)) if (this.matcher.lowerOf(id).trim() === needle) hit[id] = 1;
+    return hit;
   }
 
   /** The distinct string ids of a text filter's fields: only they need testing. */

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { parseRange } from '../../core/common/dateRange';
-import { cleanFilter, withoutDate, type EventFilter } from '../../core/common/filter';
+import { cleanFilter, withText, withoutDate, type EventFilter } from '../../core/common/filter';
 import { formatUtc } from '../../core/common/time';
 import type { LoadedLog } from '../../core/log/loadedLog';
 import type { Action, Status } from '../../core/common/record';
@@ -92,10 +92,12 @@ async function editFilter(model: LoadedLog, draft: EventFilter, key: FilterKey, 
         items,
         back: true,
         ...(current ? { active: current } : {}),
-        freeEntry: (typed) => ({ label: `$(edit) Contains "${uiText(typed)}"`, description: 'what you typed', value: typed, alwaysShow: true }),
+        freeEntry: (typed) => ({ label: `$(edit) Contains "${uiText(typed)}"`, description: 'what you typed', value: typed, typed: true, alwaysShow: true }),
       });
       if (step.kind !== 'value') return step.kind;
-      return { ...draft, [key]: step.value.value ?? '' };
+      // A value of the log's own list means that value; what was typed means "contains".
+      const value = step.value.value ?? ANY_VALUE;
+      return withText(draft, key, value, step.value.typed !== true && value !== ANY_VALUE);
     }
   }
 }

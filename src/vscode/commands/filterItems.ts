@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { lookupErrorCode } from '../../core/catalog/catalog';
 import { countsGlyphs, formatCount, plural } from '../../core/common/displayText';
 import { actionFacet, facetValues, identityTypeFacet, statusFacet } from '../../core/query/facets';
-import { WINDOW_LABELS, describeFilter, isEmptyFilter, type DateWindow, type EventFilter } from '../../core/common/filter';
+import { WINDOW_LABELS, describeFilter, isEmptyFilter, isExact, type DateWindow, type EventFilter, type TextFilterKey } from '../../core/common/filter';
 import type { LoadedLog } from '../../core/log/loadedLog';
 import { ACTION_LABELS, STATUS_LABELS } from '../../core/common/record';
 import { formatUtc } from '../../core/common/time';
@@ -37,6 +37,8 @@ export interface MenuItem extends vscode.QuickPickItem {
 
 export interface ValueItem extends vscode.QuickPickItem {
   value?: string;
+  /** Typed by the user rather than picked from the log's values: matches as "contains". */
+  typed?: boolean;
 }
 
 const SEPARATOR = vscode.QuickPickItemKind.Separator;
@@ -50,7 +52,10 @@ export function menuItems(model: LoadedLog, draft: EventFilter, now = Date.now()
     action: { kind: 'edit', key },
   });
   const list = (values: string[] | undefined): string => (values ?? []).join(', ');
-  const text = (v: string | undefined): string => (v ? `contains "${v}"` : '');
+  const text = (key: TextFilterKey): string => {
+    const v = draft[key];
+    return v ? `${isExact(draft, key) ? 'is' : 'contains'} "${v}"` : '';
+  };
   const words = isEmptyFilter(draft) ? '' : describeFilter(draft, (t) => formatUtc(t));
   return [
     {
@@ -63,16 +68,16 @@ export function menuItems(model: LoadedLog, draft: EventFilter, now = Date.now()
     edit('status', 'pass', 'Status', list(draft.status?.map((s) => STATUS_LABELS[s]))),
     edit('action', 'symbol-event', 'Action', list(draft.action?.map((a) => ACTION_LABELS[a]))),
     edit('date', 'calendar', 'Date', dateText(draft)),
-    edit('identity', 'person', 'Identity', text(draft.identity)),
-    edit('jobId', 'sync', 'Job ID', text(draft.jobId)),
-    edit('cycleId', 'history', 'Cycle ID', text(draft.cycleId)),
-    edit('sourceSystem', 'arrow-right', 'Source system', text(draft.sourceSystem)),
-    edit('targetSystem', 'arrow-left', 'Target system', text(draft.targetSystem)),
-    edit('application', 'package', 'Application', text(draft.application)),
+    edit('identity', 'person', 'Identity', text('identity')),
+    edit('jobId', 'sync', 'Job ID', text('jobId')),
+    edit('cycleId', 'history', 'Cycle ID', text('cycleId')),
+    edit('sourceSystem', 'arrow-right', 'Source system', text('sourceSystem')),
+    edit('targetSystem', 'arrow-left', 'Target system', text('targetSystem')),
+    edit('application', 'package', 'Application', text('application')),
     { label: 'More filters', kind: SEPARATOR },
-    edit('errorCode', 'error', 'Error code', text(draft.errorCode)),
+    edit('errorCode', 'error', 'Error code', text('errorCode')),
     edit('identityType', 'organization', 'Identity type', list(draft.identityType)),
-    edit('text', 'search', 'Text anywhere', text(draft.text)),
+    edit('text', 'search', 'Text anywhere', text('text')),
     edit('hideSkipped', 'eye-closed', 'Hide skipped events', draft.hideSkipped ? 'on' : 'off'),
     edit('changesOnly', 'diff', 'Changes only (the target system was changed)', draft.changesOnly ? 'on' : 'off'),
     { label: '', kind: SEPARATOR },

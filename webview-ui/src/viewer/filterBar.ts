@@ -6,7 +6,7 @@
  */
 import { ACTION_LABELS, STATUS_LABELS, type Action, type Status } from '../../../src/core/common/record';
 import { VIEW_COLUMNS, VIEW_COLUMN_IDS, type ViewColumnId } from '../../../src/core/common/columns';
-import { FILTER_LABELS, WINDOW_LABELS, chipWords, filterChips, removeChip, setListValue, type TextFilterKey, type FacetValue } from '../../../src/core/common/filter';
+import { FILTER_LABELS, WINDOW_LABELS, chipWords, filterChips, removeChip, setListValue, withText, type TextFilterKey, type FacetValue } from '../../../src/core/common/filter';
 import type { EventFilter, ViewFacets } from '../../../src/shared/viewerProtocol';
 import { clear, h } from '../shared/dom';
 import { STATUS_ICONS } from '../shared/icons';
@@ -130,10 +130,7 @@ export class FilterBar {
 
   private setText(key: 'text' | 'identity', value: string, typing: boolean): void {
     if (this.syncing) return;
-    const f = { ...this.filter };
-    if (value.trim() === '') delete f[key];
-    else f[key] = value;
-    this.emit(f, typing);
+    this.emit(withText(this.filter, key, value, false), typing);
   }
 
   private setFlag(key: 'hideSkipped' | 'changesOnly', on: boolean): void {
@@ -186,7 +183,7 @@ export class FilterBar {
         placeholder: field === 'changeId' ? 'Paste a change ID' : `Type or pick a ${FILTER_LABELS[field].toLowerCase()}`,
         values,
         ...(field === 'cycleId' ? { describe: (v: FacetValue) => [v.detail, formatTimeSpan(v.first ?? null, v.last ?? null)].filter(Boolean).join(' · '), note: this.cycleNote() } : {}),
-        pick: (value) => this.emit({ ...this.filter, [field]: value }),
+        pick: (value, exact) => this.emit(withText(this.filter, field, value, exact)),
       });
     });
   }

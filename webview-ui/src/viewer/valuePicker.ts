@@ -1,7 +1,8 @@
 /**
  * Picks a value for one filter (job, cycle, change, system, application, error code): a text box
  * over the values present in the file, narrowed as you type (ARIA combobox with a listbox). Enter
- * takes the highlighted value, or what was typed (filters are "contains", so part of an id works).
+ * takes the highlighted value (that whole value), or what was typed (values containing it, so part
+ * of an id works).
  */
 
 import { clear, h } from '../shared/dom';
@@ -17,7 +18,8 @@ export interface PickerOptions {
   describe?: (v: FacetValue) => string;
   /** Said under the list when values were left out. */
   note?: string;
-  pick(value: string): void;
+  /** `exact`: picked from the list (matches that whole value), not typed (matches values containing it). */
+  pick(value: string, exact: boolean): void;
 }
 
 const SHOWN = 200;
@@ -43,10 +45,10 @@ export function openValuePicker(anchor: HTMLElement, o: PickerOptions): void {
       el.scrollIntoView({ block: 'nearest' });
     } else input.removeAttribute('aria-activedescendant');
   };
-  const choose = (value: string): void => {
+  const choose = (value: string, exact: boolean): void => {
     if (value.trim() === '') return;
     closePopover();
-    o.pick(value.trim());
+    o.pick(value.trim(), exact);
   };
   const render = (): void => {
     const needle = input.value.trim().toLowerCase();
@@ -58,7 +60,7 @@ export function openValuePicker(anchor: HTMLElement, o: PickerOptions): void {
       list.appendChild(
         h(
           'div',
-          { className: 'picker-option', attrs: { role: 'option', id: `${listId}-${k}`, 'aria-selected': 'false' }, on: { mousedown: (e) => e.preventDefault(), click: () => choose(v.value) } },
+          { className: 'picker-option', attrs: { role: 'option', id: `${listId}-${k}`, 'aria-selected': 'false' }, on: { mousedown: (e) => e.preventDefault(), click: () => choose(v.value, true) } },
           h('span', { className: 'picker-value mono', text: v.value }),
           h('span', { className: 'picker-count muted', text: formatCount(v.count) }),
           words ? h('span', { className: 'picker-detail muted', text: words }) : null,
@@ -82,7 +84,8 @@ export function openValuePicker(anchor: HTMLElement, o: PickerOptions): void {
       setActive(Math.max(-1, active - 1));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      choose(active >= 0 ? shown[active]!.value : input.value);
+      if (active >= 0) choose(shown[active]!.value, true);
+      else choose(input.value, false);
     }
   });
   const box = h('div', { className: 'picker' }, h('label', { className: 'picker-title', text: o.label }), input, list, status);

@@ -1,11 +1,12 @@
 /**
  * The viewer's filter (EventFilter) as a KQL query on `AADProvisioningLogs`, with the in-memory
- * query's meaning: text filters are case-insensitive substrings (`contains`) over the same fields,
- * read from the row the way the readers read it (kqlFunctions.ts). Filter text only ever becomes a
- * string literal (kqlText.ts), so it cannot change the query's structure.
+ * query's meaning: text filters are case-insensitive substrings (`contains`), or whole values (`=~`)
+ * when picked from a list, over the same fields, read from the row the way the readers read it
+ * (kqlFunctions.ts). Filter text only ever becomes a string literal (kqlText.ts), so it cannot
+ * change the query's structure.
  */
 import { TEXT_FILTER_FIELDS } from '../../query/engine';
-import { TEXT_FILTER_KEYS, WINDOW_MS, type EventFilter } from '../../common/filter';
+import { TEXT_FILTER_KEYS, WINDOW_MS, isExact, type EventFilter } from '../../common/filter';
 import { functionLets, functionsIn } from './kqlFunctions';
 import { filterNeedle, kqlDatetime, kqlString, kqlTimespan } from './kqlText';
 import { LA_TABLE } from './schema';
@@ -65,7 +66,9 @@ export function filterToKql(filter: EventFilter, opts: KqlOptions = {}): string 
     const needle = filterNeedle(filter[key]);
     if (needle === undefined) continue;
     const lit = kqlString(needle);
-    wheres.push(TEXT_FILTER_FIELDS[key].map((f) => `${LA_FIELD[f as Exclude<StringField, 'activityDateTime'>]} contains ${lit}`).join(' or '));
+    // A value picked from a list matches whole values: `=~` is KQL's case-insensitive equality.
+    const op = isExact(filter, key) ? '=~' : 'contains';
+    wheres.push(TEXT_FILTER_FIELDS[key].map((f) => `${LA_FIELD[f as Exclude<StringField, 'activityDateTime'>]} ${op} ${lit}`).join(' or '));
   }
   const types = (filter.identityType ?? []).map((t) => t.toLowerCase());
   if (types.length > 0) {
