@@ -33,7 +33,11 @@ export class LoadedLog {
   private _facets?: ViewFacets;
   private _locator?: RecordLocator;
   private _positions?: FilePositions;
-  private readonly memo = new Map<DerivedKey<unknown>, unknown>();
+  /**
+   * Keyed by the key's name, not the key object: the extension and its tests are separate bundles,
+   * each with its own copy of a key, and must find the same value. Names are unique by convention.
+   */
+  private readonly memo = new Map<string, unknown>();
 
   constructor(readonly data: LogData) {}
 
@@ -75,15 +79,15 @@ export class LoadedLog {
 
   /** A value a higher layer derives from this log, built once by `build` and kept as long as the log. */
   derived<T>(key: DerivedKey<T>, build: (log: LoadedLog) => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
+    if (this.memo.has(key.name)) return this.memo.get(key.name) as T;
     const value = build(this);
-    this.memo.set(key, value);
+    this.memo.set(key.name, value);
     return value;
   }
 
   /** A derived value if it was built (or handed over by whoever read the log), else undefined. */
   known<T>(key: DerivedKey<T>): T | undefined {
-    return this.memo.get(key) as T | undefined;
+    return this.memo.get(key.name) as T | undefined;
   }
 
   record(i: number): ProvisioningRecord | undefined {
