@@ -14,11 +14,18 @@ import { rendersEvent } from './detailTestSupport';
 import { closeAll, postedSince, probe, services, until } from './viewerHelpers';
 import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
+/**
+ * Webview pages boot in the workbench's renderer, which every page and view share: after the tree and
+ * viewer suites, on a loaded two-core machine, it answered after 20–30 s while the extension host had
+ * read the set in under a second. The wait is for the page, not for the product's reading.
+ */
+const PAGE_MS = 90_000;
+
 /** One line of a PT1H.json blob, shaped like Azure Monitor's real records (PascalCase, ordinals, string durationMs). */
 const diag = (id: string, failed = false): Record<string, unknown> => (failed ? diagnosticRecord(id, failedOverrides(), { resultType: 'Failure' }) : diagnosticRecord(id));
 
 describe('viewer: an export folder and several files as one log', function () {
-  this.timeout(120_000);
+  this.timeout(240_000);
   const root = mkdtempSync(join(tmpdir(), 'provlog-sets-it-'));
   // The folder as Storage Explorer downloads it; its own name is hostile text.
   const folder = join(root, 'export \u202Egnp.json');
@@ -59,7 +66,7 @@ describe('viewer: an export folder and several files as one log', function () {
     assert.equal((await vscode.workspace.fs.stat(log.uri)).size, total);
 
     // The page of the set was told about all of it.
-    const init = await until('the page to be told', () => postedSince(p, log.uri, 'init', since));
+    const init = await until('the page to be told', () => postedSince(p, log.uri, 'init', since), PAGE_MS);
     assert.equal(init.header.events, 4);
     // The tab title reveals the hidden direction mark instead of obeying it.
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === log.uri.toString());
@@ -79,7 +86,7 @@ describe('viewer: an export folder and several files as one log', function () {
     // The detail panel names the blob; Go to record opens it at the record.
     let failure = -1;
     for (let i = 0; i < store.size; i++) if (store.statusOf(i) === 'failure') failure = i;
-    const rendered = rendersEvent(deps, log.uri, failure);
+    const rendered = rendersEvent(deps, log.uri, failure, PAGE_MS);
     deps.detail.show(log.uri, failure);
     await rendered;
     await deps.detail.goToRecord();
@@ -98,7 +105,7 @@ describe('viewer: an export folder and several files as one log', function () {
     writeFileSync(settings.fsPath, '{"value": [{"name": "editor.fontSize", "enabled": true}]}');
     const since = Date.now();
     await vscode.commands.executeCommand('vscode.openWith', settings, VIEW_TYPE);
-    const init = await until('the page to be told', () => postedSince(p, settings, 'init', since));
+    const init = await until('the page to be told', () => postedSince(p, settings, 'init', since), PAGE_MS);
     assert.equal(init.header.format, 'Not a provisioning log');
     assert.equal(init.header.unreadable, true);
     assert.deepEqual(init.header.problems.map((x) => x.code), ['notProvisioningLog']);
