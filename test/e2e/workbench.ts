@@ -85,9 +85,20 @@ export class Workbench {
    * F1, the command's title, a click on it: runs a command from the command palette. Focus stays where it
    * is, as for a person: commands whose `when` needs a focused editor are listed only if one is focused.
    */
-  async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.pickFromQuickInput(`>${title}`, title);
+  async runCommand(title: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      try {
+        await this.pickFromQuickInput(`>${title}`, title, 15_000);
+        return;
+      } catch (e) {
+        // On a busy machine the palette can miss the key (a page still booting has it) or close before the
+        // click (a page taking focus): a person would open it again, and so does this.
+        if (Date.now() > deadline) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /**
@@ -97,7 +108,7 @@ export class Workbench {
    */
   async pickFromQuickInput(filter: string, label: string, timeoutMs = 30_000): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
+    await input.waitFor({ timeout: timeoutMs });
     const row = this.page
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
@@ -113,7 +124,7 @@ export class Workbench {
         await input.fill('');
       }
     }
-    await row.click();
+    await row.click({ timeout: 5000 });
   }
 
   /** The text a person sees in the part of the page `selector` names (the whole workbench by default). */
