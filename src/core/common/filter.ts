@@ -73,9 +73,14 @@ export function withText(f: EventFilter, key: TextFilterKey, value: string | und
   else out[key] = value;
   const rest = (f.exact ?? []).filter((k) => k !== key);
   if (exact && key !== 'text' && out[key] !== undefined) rest.push(key);
-  if (rest.length > 0) out.exact = rest;
-  else delete out.exact;
+  setExact(out, rest);
   return out;
+}
+
+/** Sets `f.exact` to `keys`, or removes it when there are none: "no whole-value filter" is no field. */
+function setExact(f: EventFilter, keys: ExactFilterKey[]): void {
+  if (keys.length > 0) f.exact = keys;
+  else delete f.exact;
 }
 
 export type ChipField = TextFilterKey | 'identityType' | 'status' | 'action' | 'date' | 'hideSkipped' | 'changesOnly';
@@ -163,9 +168,7 @@ export function mergeFilters(current: EventFilter, requested: EventFilter, repla
   if (replace) return { ...requested };
   const out: EventFilter = { ...current, ...requested };
   // A text filter asked for brings its own exactness; the current one's others keep theirs.
-  const exact = [...(current.exact ?? []).filter((k) => requested[k] === undefined), ...(requested.exact ?? [])];
-  if (exact.length > 0) out.exact = [...new Set(exact)];
-  else delete out.exact;
+  setExact(out, [...new Set([...(current.exact ?? []).filter((k) => requested[k] === undefined), ...(requested.exact ?? [])])]);
   // A new absolute range replaces a relative window rather than intersecting with it silently.
   if (requested.since !== undefined || requested.until !== undefined) delete out.window;
   if (requested.window !== undefined) {
@@ -293,9 +296,7 @@ export function cleanFilter(f: EventFilter): EventFilter {
   }
   if (out['window'] === undefined) delete out['windowFrom'];
   const clean = out as EventFilter;
-  const exact = clean.exact?.filter((k) => clean[k] !== undefined);
-  if (exact && exact.length > 0) clean.exact = exact;
-  else delete clean.exact;
+  setExact(clean, (clean.exact ?? []).filter((k) => clean[k] !== undefined));
   return clean;
 }
 
