@@ -128,7 +128,12 @@ describe('detail panel: navigation and lifecycle', function () {
     const { store } = log.model;
     assert.deepEqual(
       requests.map((r) => r.filter),
-      [{ errorCode: store.get('errorCode', i) }, { jobId: store.get('jobId', i), cycleId: store.get('cycleId', i) }, { identity: store.get('sourceId', i) }],
+      // The code and the identity as whole values: not every code or name that contains them.
+      [
+        { errorCode: store.get('errorCode', i), exact: ['errorCode'] },
+        { jobId: store.get('jobId', i), cycleId: store.get('cycleId', i) },
+        { identity: store.get('sourceId', i), exact: ['identity'] },
+      ],
     );
     assert.ok(requests.every((r) => r.uri.toString() === uri().toString() && r.replace));
     await closeTabs(isViewerTab);

@@ -35,7 +35,7 @@ describe('text quick fixes', function () {
     assert.deepEqual(copy.command!.arguments![0], { text: log.model.store.get('changeId', index), label: 'Change ID' });
     const filter = byCommand.get('provlog.filterTo')!;
     assert.equal(filter.title, `Filter the viewer to ${code}`);
-    assert.deepEqual(filter.command!.arguments![0], { uri: uri.toString(), filter: { errorCode: code }, replace: true });
+    assert.deepEqual(filter.command!.arguments![0], { uri: uri.toString(), filter: { errorCode: code, exact: ['errorCode'] }, replace: true });
     const explain = byCommand.get('provlog.explainCodeDocument')!;
     assert.equal(explain.title, `Explain ${code}`);
   });

@@ -80,8 +80,8 @@ describe('tree: context menu and clicks', function () {
       [
         { jobId: job.job.jobId },
         { jobId: job.job.jobId, cycleId: cycles[0]!.cycle.cycleId },
-        { identity: store().get('sourceId', i) },
-        { errorCode: store().get('errorCode', i) },
+        { identity: store().get('sourceId', i), exact: ['identity'] },
+        { errorCode: store().get('errorCode', i), exact: ['errorCode'] },
       ],
     );
     assert.ok(filters.every((f) => f.uri.toString() === uri.toString() && f.replace));
@@ -95,7 +95,7 @@ describe('tree: context menu and clicks', function () {
     const code = children(logNode).find((n): n is GroupNode => n.kind === 'group' && n.group.key !== '')!;
     assert.match(String(h.tree.provider.getTreeItem(code).contextValue), /\berrorCode\b/);
     await vscode.commands.executeCommand('provlog.tree.filterToCode', code);
-    assert.deepEqual(filters.at(-1)?.filter, { errorCode: code.group.key });
+    assert.deepEqual(filters.at(-1)?.filter, { errorCode: code.group.key, exact: ['errorCode'] });
     await vscode.commands.executeCommand('provlog.tree.groupByCycle');
     await closeTabs(isViewerTab);
   });

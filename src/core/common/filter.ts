@@ -77,6 +77,14 @@ export function withText(f: EventFilter, key: TextFilterKey, value: string | und
   return out;
 }
 
+/**
+ * A filter to `value` as a whole in `key`: what "filter to this code" (or identity) means when the value
+ * comes from the log itself, so that "Timeout" does not also bring every code that contains it.
+ */
+export function exactFilter(key: ExactFilterKey, value: string): EventFilter {
+  return withText({}, key, value, true);
+}
+
 /** Sets `f.exact` to `keys`, or removes it when there are none: "no whole-value filter" is no field. */
 function setExact(f: EventFilter, keys: ExactFilterKey[]): void {
   if (keys.length > 0) f.exact = keys;

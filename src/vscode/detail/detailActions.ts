@@ -14,7 +14,7 @@ import { fileUriOf, type OpenLog } from '../logRegistry';
 import type { DetailTarget } from './detailContent';
 import { notify } from '../uiText';
 import { rawTitle, showRawJson } from '../rawJsonDocument';
-import { type EventFilter } from '../../core/common/filter';
+import { exactFilter, type EventFilter } from '../../core/common/filter';
 import { VIEW_TYPE } from '../viewer/viewType';
 
 export interface Shown {
@@ -66,7 +66,7 @@ export function filterFor(view: DetailView, by: FilterKind): EventFilter | undef
   switch (by) {
     case 'errorCode': {
       const code = view.troubleshooting.error?.code.trim() ?? '';
-      return code === '' ? undefined : { errorCode: code };
+      return code === '' ? undefined : exactFilter('errorCode', code);
     }
     case 'cycle':
       return ids('cycleId') === '' ? undefined : { jobId: ids('jobId'), cycleId: ids('cycleId') };
@@ -74,7 +74,7 @@ export function filterFor(view: DetailView, by: FilterKind): EventFilter | undef
       return ids('jobId') === '' ? undefined : { jobId: ids('jobId') };
     case 'identity': {
       const who = view.summary.source.id || view.summary.source.name || view.summary.target.id;
-      return who.trim() === '' ? undefined : { identity: who };
+      return who.trim() === '' ? undefined : exactFilter('identity', who);
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { exactFilter } from '../../core/common/filter';
 import { DIAGNOSTIC_SOURCE, type DiagnosticsPublisher, type PublishedDiagnostic } from './diagnosticsPublisher';
 import { LOG_DOCUMENTS } from './logDocuments';
 import { registryIndex } from './logLinks';
@@ -49,7 +50,7 @@ function actionsFor(deps: Pick<Deps, 'registry'>, uri: vscode.Uri, entry: Publis
       const shown = uiText(item.code, 60);
       const out = [action('Show details of this change', 'provlog.showDetails', [{ uri: uri.toString(), index }])];
       if (changeId !== '') out.push(action('Copy change ID for Microsoft support', 'provlog.copyText', [{ text: changeId, label: 'Change ID' }]));
-      out.push(action(`Filter the viewer to ${shown}`, 'provlog.filterTo', [{ uri: uri.toString(), filter: { errorCode: item.code }, replace: true }]));
+      out.push(action(`Filter the viewer to ${shown}`, 'provlog.filterTo', [{ uri: uri.toString(), filter: exactFilter('errorCode', item.code), replace: true }]));
       out.push(action(`Explain ${shown}`, 'provlog.explainCodeDocument', [{ code: item.code, uri: uri.toString(), index }]));
       return out;
     }

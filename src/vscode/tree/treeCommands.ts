@@ -20,7 +20,7 @@ import { OPEN_CHANGE_COMMAND, OPEN_PROBLEM_COMMAND } from './treeItems';
 import { revealInTextEditor } from './revealInText';
 import { notify } from '../uiText';
 import { rawTitle, showRawJson } from '../rawJsonDocument';
-import { type EventFilter } from '../../core/common/filter';
+import { exactFilter, type EventFilter } from '../../core/common/filter';
 
 type IdKind = 'job' | 'cycle' | 'change';
 
@@ -129,15 +129,15 @@ function identityFilter(node: TreeNode): EventFilter | undefined {
   // The same identity the tree and the comparison match on: its source ID when it has one.
   const key = identityKeyOf(store, at);
   const value = key.slice(key.indexOf(':') + 1);
-  return value === '' ? undefined : { identity: value };
+  return value === '' ? undefined : exactFilter('identity', value);
 }
 
 function codeFilter(node: TreeNode): EventFilter | undefined {
   if (node.kind === 'change') {
     const code = node.log.model.store.get('errorCode', node.index);
-    return code === '' ? undefined : { errorCode: code };
+    return code === '' ? undefined : exactFilter('errorCode', code);
   }
-  if (node.kind === 'group' && node.grouping === 'errorCode' && node.group.key !== '') return { errorCode: node.group.key };
+  if (node.kind === 'group' && node.grouping === 'errorCode' && node.group.key !== '') return exactFilter('errorCode', node.group.key);
   return undefined;
 }
 

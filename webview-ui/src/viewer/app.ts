@@ -5,7 +5,7 @@
  */
 import type { Status } from '../../../src/core/common/record';
 import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, type ViewColumnId } from '../../../src/core/common/columns';
-import { mergeFilters, setListValue } from '../../../src/core/common/filter';
+import { exactFilter, mergeFilters, setListValue } from '../../../src/core/common/filter';
 import { ROW_PAGE, isToViewer, type EventFilter, type FromViewer, type HeaderInfo, type InitMessage, type ResultMessage, type RevealMessage, type RowView, type ToViewer } from '../../../src/shared/viewerProtocol';
 import { h, replaceChildren } from '../shared/dom';
 import { channel, onHostMessage } from '../shared/vscodeApi';
@@ -60,7 +60,7 @@ export class ViewerApp {
     });
     this.chart = new ChartView({
       pickBar: (bar) => this.applyFilter(bar.cycleId !== undefined ? { cycleId: bar.cycleId } : { since: bar.from, until: bar.to }, false),
-      pickCode: (code) => this.applyFilter({ errorCode: code }, false),
+      pickCode: (code) => this.applyFilter(exactFilter('errorCode', code), false),
     });
     this.filterBar = new FilterBar({
       changed: (f, typing) => this.filterChanged(f, typing),

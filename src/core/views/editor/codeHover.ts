@@ -7,6 +7,7 @@ import { describeRetry, lookupErrorCode } from '../../catalog/catalog';
 import { describeErrorCategory } from '../../catalog/enumDocs';
 import type { LoadedLog } from '../../log/loadedLog';
 import { STATUS_LABELS } from '../../common/record';
+import { exactFilter } from '../../common/filter';
 import { formatUtc } from '../../common/time';
 import { actionText, linkRow, type HoverLinks } from './hoverParts';
 import { identityOf } from './logDiagnostics';
@@ -25,7 +26,7 @@ export function errorCodeHover(model: LoadedLog, index: number, code: string, li
   // The actions first: a hover is cut to a few lines and scrolls, and "what do I do now" should not need a scroll.
   const actions: [string, string][] = [
     ['$(go-to-file) Show details', links.showDetails(index)],
-    ['$(filter) Filter viewer to this code', links.filter({ errorCode: code })],
+    ['$(filter) Filter viewer to this code', links.filter(exactFilter('errorCode', code))],
   ];
   if (s.changeId !== '') actions.push(['$(copy) Copy change ID', links.copy(s.changeId, 'Change ID')]);
   actions.push(['$(book) Documentation', e.docs]);

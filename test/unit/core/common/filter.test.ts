@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import {
   chipWords,
   cleanFilter,
+  exactFilter,
   filterChips,
   mergeFilters,
   parseEventFilter,
@@ -57,6 +58,13 @@ describe('filter model: whole values picked from a list, parts typed', () => {
     assert.deepEqual(cleanFilter({ exact: ['errorCode', 'jobId'], jobId: 'j' }), { jobId: 'j', exact: ['jobId'] });
     // Free text is always "contains".
     assert.equal(withText({}, 'text', 'Timeout', true).exact, undefined);
+  });
+
+  it('"filter to this code" from the tree, hovers, Problems, the detail panel and the chart asks for the whole value', () => {
+    const f = exactFilter('errorCode', 'Timeout');
+    assert.deepEqual(f, { errorCode: 'Timeout', exact: ['errorCode'] });
+    assert.deepEqual(codesOf(log.query.run(f)), ['Timeout', 'timeout']);
+    assert.equal(chipWords(filterChips(f, String)[0]!), 'Error code: = Timeout');
   });
 
   it('keeps a requested filter’s own exactness when merged, and the others of the current one', () => {

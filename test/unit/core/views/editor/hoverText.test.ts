@@ -33,7 +33,8 @@ describe('hover on an error code', () => {
     assert.match(md, /\*\*Retry:\*\* Not retried automatically: action needed\./);
     assert.match(md, /\*\*Reason:\*\* .*409/);
     assert.ok(md.includes(`](cmd:show/${i})`));
-    assert.ok(md.includes('](cmd:filter/errorCode)'));
+    // The code as a whole value: not every code that contains it.
+    assert.ok(md.includes('](cmd:filter/errorCode,exact)'));
     assert.ok(md.includes('](cmd:copy/Change-ID)'));
     assert.ok(md.includes('](https://learn.microsoft.com/'));
   });
