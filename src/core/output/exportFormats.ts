@@ -1,8 +1,9 @@
 /**
  * The export formats both the CLI (`provlog export --format`) and the extension (export button,
  * palette, tree) offer, with their file extensions and labels, and how the CSV trio's files are
- * named: the portal's scheme, so that the reader finds the siblings again (core/read/csv/csvSiblings).
+ * named (by core/read/csv/csvSiblings, which finds them again).
  */
+import { csvTrioNames } from '../read/csv/csvSiblings';
 import type { CsvTrioFile } from './csvExport';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'md'] as const;
@@ -32,8 +33,7 @@ export const DEFAULT_CSV_OUTPUT = 'ProvisioningLogs.csv';
 
 /** The trio's paths: `dir/X.csv` (or `dir/X`) → `dir/X.csv`, `dir/X_ProvisioningSteps.csv`, `dir/X_ModifiedProperties.csv`. */
 export function csvTrioPaths(main: string): Record<CsvTrioFile, string> {
-  const stem = main.replace(/\.csv$/i, '');
-  return { main: `${stem}.csv`, steps: `${stem}_ProvisioningSteps.csv`, modified: `${stem}_ModifiedProperties.csv` };
+  return csvTrioNames(main.replace(/\.csv$/i, ''));
 }
 
 /** The three files in the order they are written and reported. */

@@ -2,8 +2,10 @@
  * The portal's CSV download is three files. When the user opens one, the other two are found beside
  * it by name: same role prefix scheme (`ProvisioningLogs`, `ProvisioningLogs_ProvisioningSteps`,
  * `ProvisioningLogs_ModifiedProperties`) and the same suffix after it (a date the user added, a
- * browser's ` (1)` for a repeated download). Names only pick candidates; the reader still decides
- * each file's role by its header.
+ * browser's ` (1)` for a repeated download). Our own exports name a trio after the file the user
+ * chose instead (`X.csv`, `X_ProvisioningSteps.csv`, `X_ModifiedProperties.csv`: `csvTrioNames`), and
+ * are found by that scheme first. Names only pick candidates; the reader still decides each file's
+ * role by its header.
  */
 
 type Role = 'main' | 'steps' | 'modified';
@@ -42,6 +44,33 @@ const withoutDuplicateMark = (suffix: string): string => suffix.replace(DUPLICAT
  * that exactly matches another trio's file of our role is left to that trio).
  */
 export function findCsvSiblings(fileName: string, namesInFolder: readonly string[]): CsvSiblings {
+  // Exact names of an exported trio are stronger evidence than a shared suffix: they win per role.
+  return { ...portalSiblings(fileName, namesInFolder), ...exportedSiblings(fileName, namesInFolder) };
+}
+
+/** The names of the trio whose main file is `stem.csv`, as our exports write them. */
+export function csvTrioNames(stem: string): Required<CsvSiblings> {
+  return { main: `${stem}.csv`, steps: `${stem}_ProvisioningSteps.csv`, modified: `${stem}_ModifiedProperties.csv` };
+}
+
+const EXPORTED_PART = /^(.+?)_(provisioningsteps|modifiedproperties)\.csv$/i;
+
+/** The files of `fileName`'s trio named by `csvTrioNames`; nothing when none of the other two is there. */
+function exportedSiblings(fileName: string, namesInFolder: readonly string[]): CsvSiblings {
+  const part = EXPORTED_PART.exec(fileName.trim());
+  if (part === null && !/\.csv$/i.test(fileName)) return {};
+  const names = csvTrioNames(part !== null ? part[1]! : fileName.trim().replace(/\.csv$/i, ''));
+  const byLowerName = new Map(namesInFolder.map((n) => [n.toLowerCase(), n]));
+  const out: CsvSiblings = {};
+  for (const role of ['main', 'steps', 'modified'] as const) {
+    const name = names[role].toLowerCase() === fileName.trim().toLowerCase() ? fileName : byLowerName.get(names[role].toLowerCase());
+    if (name !== undefined) out[role] = name;
+  }
+  return Object.keys(out).length > 1 ? out : {};
+}
+
+/** The portal's scheme: `ProvisioningLogs[_Role]<suffix>.csv`. */
+function portalSiblings(fileName: string, namesInFolder: readonly string[]): CsvSiblings {
   const self = parse(fileName);
   if (self === undefined) return {};
   const out: CsvSiblings = { [self.role]: fileName };

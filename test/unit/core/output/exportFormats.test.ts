@@ -5,11 +5,15 @@ import { findCsvSiblings } from '../../../../src/core/read/csv/csvSiblings';
 
 describe('export formats and the CSV trio names', () => {
   it('names the trio so that the reader finds the siblings again', () => {
-    for (const main of [DEFAULT_CSV_OUTPUT, 'dir/ProvisioningLogs']) {
+    // Any name the user gives, dated or not, and from whichever of the three files is opened.
+    const others = ['ProvisioningLogs_ProvisioningSteps.csv', 'ProvisioningLogs_2026-03-01.csv', 'notes.csv'];
+    for (const main of [DEFAULT_CSV_OUTPUT, 'dir/ProvisioningLogs', 'ProvisioningLogs-2026-03-02.csv', 'dir/cycle 42 failures.csv', 'Workday_ProvisioningLogs.CSV']) {
       const paths = csvTrioPaths(main);
       assert.ok(paths.main.endsWith('.csv'));
       const names = CSV_TRIO_FILES.map((f) => paths[f].replace(/^.*\//, ''));
-      assert.deepEqual(findCsvSiblings(names[0]!, names), { main: names[0], steps: names[1], modified: names[2] });
+      const trio = { main: names[0], steps: names[1], modified: names[2] };
+      const folder = main === DEFAULT_CSV_OUTPUT || main === 'dir/ProvisioningLogs' ? names : [...others, ...names];
+      for (const name of names) assert.deepEqual(findCsvSiblings(name!, folder), trio, `${name} in ${folder.join(', ')}`);
     }
     assert.deepEqual(csvTrioPaths('out/X.CSV'), { main: 'out/X.csv', steps: 'out/X_ProvisioningSteps.csv', modified: 'out/X_ModifiedProperties.csv' });
   });
