@@ -1,3 +1,5 @@
+import type { RangeRunner } from '../core/read/readParallel';
+
 /**
  * What the CLI touches outside itself: two text sinks and a small file-system facade. `run` takes
  * them as a parameter so tests drive every command in-process (capturing output, using a temp
@@ -40,10 +42,19 @@ export interface CliFileSystem {
   create(path: string): FileWriter;
 }
 
+/** Helper threads that read parts of a big file at the same time; `dispose` stops them. */
+export interface ParallelReading {
+  /** Threads to read with, this one included (1: this thread only). */
+  workers: number;
+  runner(): RangeRunner & { warm(count: number): void; dispose(): void };
+}
+
 export interface CliIo {
   stdout: OutputSink;
   stderr: OutputSink;
   fs: CliFileSystem;
+  /** Absent (tests): every file is read on this thread. */
+  parallel?: ParallelReading;
   /** Current time, for `--relative-to now`; injectable for tests. */
   now?: () => number;
 }

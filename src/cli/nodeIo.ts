@@ -2,11 +2,12 @@
  * The real process behind CliIo: Node's file system and the process's stdout/stderr. Synchronous
  * writes keep memory flat when 250 MB of output goes to a file, and need no drain handling.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readShared } from '../node/readShared';
+import { rangeWorkerScript, WorkerRangeRunner, workerCount } from '../node/rangeWorkers';
 import type { CliFileSystem, CliIo, FileInfo, FileWriter, OutputSink } from './io';
 
-const READ_CHUNK = 4 << 20;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 class FdWriter implements FileWriter {
@@ -49,25 +50,8 @@ export const nodeFileSystem: CliFileSystem = {
     }
   },
 
-  async readFile(path, onProgress) {
-    const fd = openSync(path, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      const out = Buffer.allocUnsafe(size);
-      let done = 0;
-      for (;;) {
-        const n = readSync(fd, out, done, Math.min(READ_CHUNK, size - done), done);
-        if (n <= 0) break;
-        done += n;
-        onProgress?.(done, size);
-        // Let the event loop breathe between chunks so a progress line can be drawn.
-        if (onProgress) await Promise.resolve();
-        if (done >= size) break;
-      }
-      return done === size ? out : out.subarray(0, done);
-    } finally {
-      closeSync(fd);
-    }
+  readFile(path, onProgress) {
+    return readShared(path, onProgress);
   },
 
   readChunks(path) {
@@ -102,5 +86,9 @@ export function nodeIo(): CliIo {
     stderr: processSink(process.stderr, 2),
     fs: nodeFileSystem,
     now: () => Date.now(),
+    parallel: {
+      workers: workerCount(Number(process.env['PROVLOG_WORKERS'] ?? 0)),
+      runner: () => new WorkerRangeRunner(rangeWorkerScript(__dirname)),
+    },
   };
 }

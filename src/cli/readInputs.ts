@@ -9,7 +9,7 @@ import { formatMegabytes } from '../core/common/displayText';
 import { findCsvSiblings } from '../core/read/csv/csvSiblings';
 import type { InputFile, LogData } from '../core/model/logData';
 import { QueryEngine } from '../core/query/engine';
-import { readLog } from '../core/read/readLog';
+import { MIN_RANGE_BYTES, readLogParallel } from '../core/read/readParallel';
 import type { CommandRequest } from './args';
 import { filesUnder } from './folderPaths';
 import { resolveFilter } from './filters';
@@ -37,6 +37,25 @@ export async function loadLog(files: readonly string[], io: CliIo): Promise<Load
     total += statInput(io, path).size;
   }
   const progress = total >= PROGRESS_THRESHOLD && io.stderr.isTTY ? new Progress(io.stderr, total) : undefined;
+  const workers = io.parallel?.workers ?? 1;
+  // Helper threads start while the file is read from disk, so their start-up costs nothing.
+  const runner = paths.length === 1 && workers > 1 && total >= 2 * MIN_RANGE_BYTES ? io.parallel?.runner() : undefined;
+  runner?.warm(workers - 1);
+  try {
+    return await readAll(paths, io, progress, workers, runner, folders.length > 0);
+  } finally {
+    runner?.dispose();
+  }
+}
+
+async function readAll(
+  paths: string[],
+  io: CliIo,
+  progress: Progress | undefined,
+  workers: number,
+  runner: ReturnType<NonNullable<CliIo['parallel']>['runner']> | undefined,
+  selectLogs: boolean,
+): Promise<LoadResult> {
   const inputs: InputFile[] = [];
   let before = 0;
   for (const path of paths) {
@@ -49,9 +68,11 @@ export async function loadLog(files: readonly string[], io: CliIo): Promise<Load
     before += bytes.length;
     inputs.push({ name: path, bytes });
   }
-  const log = readLog(inputs, {
+  const { log } = await readLogParallel(inputs, {
+    workers,
+    ...(runner ? { runner } : {}),
     ...(progress ? { onProgress: (done: number) => progress.show('Parsing', done) } : {}),
-    ...(folders.length > 0 ? { selectLogs: true } : {}),
+    ...(selectLogs ? { selectLogs: true } : {}),
   });
   progress?.clear();
   return { log, paths, status: statusOf(log) };

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DiagnosticSettings } from '../core/views/editor/logDiagnostics';
 import type { TimeZoneChoice } from '../core/common/time';
 import { VIEW_COLUMN_IDS } from '../core/common/columns';
+import { workerCount } from '../node/rangeWorkers';
 
 export type TreeGrouping = 'cycle' | 'identity' | 'errorCode' | 'status';
 export const COLUMN_IDS = VIEW_COLUMN_IDS;
@@ -43,6 +44,8 @@ export const config = {
   },
   dateWindowRelativeTo: (): 'newest' | 'now' => (get<string>('viewer.dateWindowRelativeTo', 'newestEvent') === 'now' ? 'now' : 'newest'),
   timeZone: (): TimeZoneChoice => (get<string>('time.zone', 'utc') === 'local' ? 'local' : 'utc'),
+  /** Threads that read a large JSON file (0 in the setting: one per core, up to 8). */
+  loadThreads: (): number => workerCount(get('load.threads', 0)),
   confirmAboveBytes: (): number => Math.max(0, get('viewer.confirmAboveMB', 500)) * 1024 * 1024,
   failuresFirst: (): boolean => get('tree.failuresFirst', true),
   treePageSize: (): number => Math.min(500, Math.max(20, get('tree.pageSize', 200))),

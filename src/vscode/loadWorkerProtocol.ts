@@ -4,7 +4,8 @@ import type { DiagnosticSettings, LogDiagnostic } from '../core/views/editor/log
 
 export interface WorkerFile {
   name: string;
-  buffer: ArrayBuffer;
+  /** Shared when the host read the file into shared memory (then neither moved nor copied). */
+  buffer: ArrayBuffer | SharedArrayBuffer;
   byteOffset: number;
   byteLength: number;
 }
@@ -13,11 +14,13 @@ export interface WorkerRequest {
   files: WorkerFile[];
   /** The files are a folder or a set chosen together: read those that are logs (ReadOptions.selectLogs). */
   selectLogs?: boolean;
+  /** Threads to read a large JSON file with, the worker's own included (1: no helpers). */
+  threads: number;
   /** Also compute the diagnostics of every file, with these settings. */
   diagnostics?: DiagnosticSettings;
 }
 
 export type WorkerReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; log: LogMessage; diagnostics?: LogDiagnostic[] }
+  | { type: 'done'; log: LogMessage; diagnostics?: LogDiagnostic[]; ranges: number }
   | { type: 'failed'; message: string };

@@ -19,9 +19,12 @@ export interface LoadOptions {
   selectLogs?: boolean;
   /** Compute the diagnostics of every file in the worker too (the model carries them). */
   diagnostics?: DiagnosticSettings;
+  /** Threads to read with (the setting provlog.load.threads); 1 or absent: one. */
+  threads?: number;
 }
 
-export type LoadResult = { kind: 'loaded'; model: LoadedLog } | { kind: 'cancelled' };
+/** `ranges`: parts the file was read in at the same time (1: on one thread). */
+export type LoadResult = { kind: 'loaded'; model: LoadedLog; ranges: number } | { kind: 'cancelled' };
 
 export class LogLoader {
   constructor(private readonly workerPath: string) {}
@@ -56,7 +59,7 @@ export class LogLoader {
           case 'done': {
             const settings = options.diagnostics;
             const diagnostics = settings && reply.diagnostics ? { settings, items: reply.diagnostics } : undefined;
-            finish(loaded(fromMessage(reply.log), diagnostics));
+            finish(loaded(fromMessage(reply.log), diagnostics, reply.ranges));
             break;
           }
           case 'failed':
@@ -70,21 +73,23 @@ export class LogLoader {
       });
       const request: WorkerRequest = {
         files: files.map((f) => ({ name: f.name, buffer: f.bytes.buffer as ArrayBuffer, byteOffset: f.bytes.byteOffset, byteLength: f.bytes.byteLength })),
+        threads: options.threads ?? 1,
         ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
         ...(options.selectLogs === true ? { selectLogs: true } : {}),
       };
-      // Transfer, do not copy: the bytes move to the worker and come back inside the result.
-      const transfer = [...new Set(request.files.map((f) => f.buffer))];
+      // Transfer, do not copy: the bytes move to the worker and come back inside the result (shared
+      // bytes need neither: both sides see them).
+      const transfer = [...new Set(request.files.map((f) => f.buffer))].filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
       worker.postMessage(request, transfer);
     });
   }
 }
 
-function loaded(log: LogData, diagnostics?: PrecomputedDiagnostics): LoadResult {
+function loaded(log: LogData, diagnostics?: PrecomputedDiagnostics, ranges = 1): LoadResult {
   const model = new LoadedLog(log);
   // Handed over, not built: the worker worked them out for the settings it was asked for.
   if (diagnostics !== undefined) model.derived(PRECOMPUTED_DIAGNOSTICS, () => diagnostics);
-  return { kind: 'loaded', model };
+  return { kind: 'loaded', model, ranges };
 }
 
 function failedLog(files: InputFile[], message: string): LogData {

@@ -4,8 +4,9 @@
  * table, or with --json one object; --quick runs 1k/10k only, in seconds. Always exits 0: it is a
  * report, and misses are listed at the end. Never used for timed assertions in tests.
  *
- * Flags: --quick, --json, --only-log-analytics, --graph (the Graph pull rows only). Internal: --child-memory FILE and
- * --child-la-pull URL COUNT OUT (the fresh processes that measure memory).
+ * Flags: --quick, --json, --only-log-analytics, --graph (the Graph pull rows only), --big (also a 2.5 GB download:
+ * minutes more). Internal: --child-memory FILE, --child-la-pull URL COUNT OUT and --child-load PATH FILE (the fresh
+ * processes that measure memory and load paths).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -16,6 +17,8 @@ import { BenchInputs } from './inputs';
 import { gcAvailable, mbText } from './measure';
 import { LA_CHILD_FLAG, laChildMain, logAnalyticsPull } from './logAnalyticsPull';
 import { CHILD_FLAG, childMain, peakMemory } from './memory';
+import { LOAD_CHILD_FLAG, loadChildMain, loadPaths } from './bigFile';
+import { loadParallel } from './parallelCases';
 import { renderJson, renderTable, type Row } from './report';
 
 const argv = process.argv.slice(2);
@@ -24,6 +27,8 @@ const asJson = argv.includes('--json');
 const onlyLogAnalytics = argv.includes('--only-log-analytics');
 /** Only the Graph pull (it needs none of the big inputs). */
 const graphOnly = argv.includes('--graph');
+/** Also the 2.5 GB download (opt-in: minutes, and 2.5 GB of temp space while it runs). */
+const bigFile = argv.includes('--big');
 
 /** 1k is quick and steady: more runs; 100k takes seconds per run: three (as does --quick at 10k). */
 const runsFor = (count: number): number => (count <= 1000 ? 9 : count <= 20_000 && !quick ? 5 : 3);
@@ -53,7 +58,7 @@ function respawn(): number {
   return r.status ?? 1;
 }
 
-function measureAll(inputs: BenchInputs): Row[] {
+async function measureAll(inputs: BenchInputs): Promise<Row[]> {
   const sizes = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
   const big = sizes[sizes.length - 1]!;
   const diagCount = quick ? 10_000 : 20_000;
@@ -65,6 +70,8 @@ function measureAll(inputs: BenchInputs): Row[] {
   for (const count of sizes) {
     log(`load+index ${count}…`);
     rows.push(loadAndIndex(inputs, count, runsFor(count)));
+    log(`load+index ${count} on every core…`);
+    rows.push(await loadParallel(inputs, count, runsFor(count), count >= 100_000 ? 0.75 : 1.2));
   }
   for (const count of sizes) {
     log(`prettify ${count}…`);
@@ -80,10 +87,16 @@ function measureAll(inputs: BenchInputs): Row[] {
   rows.push(peakMemory(inputs.jsonInput(big).path, `${big / 1000}k`));
   log(`CSV trio at ${big}…`);
   rows.push(csvTrio(inputs, big, runsFor(big)));
+  rows.push(...loadPaths(inputs.jsonInput(big).path, big, bigFile ? inputs.dir : undefined, log));
   return rows;
 }
 
 async function main(): Promise<number> {
+  const loadAt = argv.indexOf(LOAD_CHILD_FLAG);
+  if (loadAt >= 0) {
+    await loadChildMain(argv[loadAt + 1] === 'viewer' ? 'viewer' : 'cli', argv[loadAt + 2]!);
+    return 0;
+  }
   const childAt = argv.indexOf(CHILD_FLAG);
   if (childAt >= 0) {
     childMain(argv[childAt + 1]!);
@@ -108,7 +121,7 @@ async function main(): Promise<number> {
   }
   let rows: Row[];
   try {
-    rows = onlyLogAnalytics || graphOnly ? [] : measureAll(inputs);
+    rows = onlyLogAnalytics || graphOnly ? [] : await measureAll(inputs);
   } finally {
     inputs.remove();
   }

@@ -105,3 +105,24 @@ export function ms(t: number): string {
 export function mbText(bytes: number): string {
   return `${(bytes / (1 << 20)).toFixed(bytes < 10 << 20 ? 1 : 0)} MB`;
 }
+
+/**
+ * `timePair` for contenders that finish asynchronously (the parallel reader waits for its threads),
+ * in alternation; `gcBetween: false` for small inputs, as there.
+ */
+export async function timePairAsync(a: () => Promise<unknown>, b: () => unknown, runs: number, warmup = 0, gcBetween = true): Promise<[Timing, Timing]> {
+  const sa: number[] = [];
+  const sb: number[] = [];
+  collect();
+  for (let k = 0; k < warmup + runs; k++) {
+    if (gcBetween) collect();
+    let t0 = performance.now();
+    keep(await a());
+    if (k >= warmup) sa.push(performance.now() - t0);
+    if (gcBetween) collect();
+    t0 = performance.now();
+    keep(b());
+    if (k >= warmup) sb.push(performance.now() - t0);
+  }
+  return [summarize(sa), summarize(sb)];
+}

@@ -12,6 +12,7 @@ import './tree.test';
 import './treeLarge.test';
 import './commands.test';
 import './treeCommands.test';
+import './viewerParallel.test';
 import './viewerTiming.test';
 import './logSets.test';
 import './logAnalytics.test';

@@ -3,9 +3,11 @@
 // long the extension host takes to answer while it reads: event-loop delay sampled every 25 ms and the
 // latency of a command run every 100 ms. Prints the numbers (the machine is shared: no timed assertion).
 // Runs when PROVLOG_TIMING=1 (it takes a minute): PROVLOG_TIMING=1 PROVLOG_TEST_GREP='viewer timing'.
+// PROVLOG_TIMING_EVENTS=930000 makes it a 2.5 GB download (minutes, 2.5 GB of temp space): read in
+// chunks beyond Node's 2 GiB limit per read, after the size confirmation (answered here by a setting).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -14,7 +16,14 @@ import type { BigDownload } from '../fixtures/generator/bigDownload';
 import { closeAll, postedSince, probe, until } from './viewerHelpers';
 import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
-const COUNT = 100_000;
+const COUNT = Number(process.env['PROVLOG_TIMING_EVENTS'] ?? 100_000);
+
+/** The extension host's resident-memory high-water mark and current size, in bytes (Linux). */
+function memory(): { peak: number; now: number } {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? 0) * 1024;
+  return { peak: kb('VmHWM'), now: kb('VmRSS') };
+}
 
 function generate(path: string): Promise<BigDownload> {
   const script = join(repoRoot, 'out', 'test', 'integration', 'viewerBigFile.js');
@@ -22,6 +31,8 @@ function generate(path: string): Promise<BigDownload> {
     execFile(process.execPath, [script, path, String(COUNT)], { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as BigDownload)));
   });
 }
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function stats(values: number[]): string {
   if (values.length === 0) return 'no samples';
@@ -31,7 +42,7 @@ function stats(values: number[]): string {
 }
 
 (process.env['PROVLOG_TIMING'] === '1' ? describe : describe.skip)('viewer timing in the extension host (PROVLOG_TIMING=1)', function () {
-  this.timeout(600_000);
+  this.timeout(COUNT > 200_000 ? 1_800_000 : 600_000);
   const dir = mkdtempSync(join(tmpdir(), 'provlog-viewer-timing-'));
   after(async () => {
     await closeAll();
@@ -40,9 +51,14 @@ function stats(values: number[]): string {
 
   it(`opens a ${COUNT.toLocaleString('en-US')}-event download and keeps the extension host responsive`, async () => {
     const p = await probe();
-    const path = join(dir, 'ProvisioningLogs_100k.json');
+    const path = join(dir, `ProvisioningLogs_${COUNT / 1000}k.json`);
     const big = await generate(path);
     const uri = vscode.Uri.file(path);
+    // The confirmation a person answers with "Open" for files above provlog.viewer.confirmAboveMB.
+    const settings = vscode.workspace.getConfiguration('provlog');
+    const limit = settings.inspect<number>('viewer.confirmAboveMB')?.globalValue;
+    await settings.update('viewer.confirmAboveMB', Math.ceil(big.bytes / 1024 / 1024) + 1, vscode.ConfigurationTarget.Global);
+    const before = memory();
     const lags: { at: number; ms: number }[] = [];
     const commands: number[] = [];
     let sampling = true;
@@ -72,12 +88,14 @@ function stats(values: number[]): string {
     const fullInit = await until('every event read', () => {
       const init = postedSince(p, uri, 'init', t0);
       return init && init.preview === undefined && init.header.events === COUNT && init;
-    }, 300_000);
+    }, COUNT > 200_000 ? 1_200_000 : 300_000);
     const initAt = p.entry(uri.toString())!.posted.find((r) => r.message === fullInit)!.at;
     const allRows = await until('the rows of every event painted', () => received('rendered', initAt), 60_000);
     sampling = false;
     await commandLoop;
     ping.dispose();
+    await settings.update('viewer.confirmAboveMB', limit, vscode.ConfigurationTarget.Global);
+    const after = memory();
     const entry = p.entry(uri.toString())!;
     const lines = [
       `file: ${big.events.toLocaleString('en-US')} events, ${(big.bytes / 1024 / 1024).toFixed(0)} MB`,
@@ -88,6 +106,9 @@ function stats(values: number[]): string {
       `event-loop delay while loading: ${stats(lags.map((l) => l.ms))}`,
       ...lags.filter((l) => l.ms > 100).map((l) => `+${String(l.at - t0).padStart(6)} ms  the event loop was blocked ${l.ms.toFixed(0)} ms`),
       `command latency while loading:  ${stats(commands)}`,
+      `read: ${(big.bytes / 1024 / 1024 / ((allRows - t0) / 1000)).toFixed(0)} MB/s to all rows painted`,
+      `extension host memory: ${mb(before.now)} before, peak ${mb(after.peak)}${after.peak === before.peak ? ' (the high-water mark predates this load)' : ''}: ` +
+        `${((after.peak - before.now) / big.bytes).toFixed(2)}× the file above what it held before (worker threads included)`,
     ];
     console.log(`\n      viewer timing (extension host):\n${lines.map((l) => `        ${l}`).join('\n')}`);
     assert.equal(fullInit.header.events, COUNT);

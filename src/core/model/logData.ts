@@ -3,7 +3,8 @@
  * columns and the files' bytes are transferable buffers).
  */
 import type { FormatId, Problem } from '../common/record';
-import { EventStore, transferList, type StoreData } from './store';
+import { EventStore } from './store';
+import { packStore, unpackStore, type PackedStore } from './storePacking';
 
 export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
@@ -68,16 +69,17 @@ export interface LogMessage {
   format: FormatId;
   formatDetail: string;
   files: LoadedFile[];
-  store: StoreData;
+  store: PackedStore;
   problems: Problem[];
   nextLink?: string;
   csv?: CsvIndex;
 }
 
 export function toMessage(log: LogData): { message: LogMessage; transfer: ArrayBuffer[] } {
-  const store = log.store.toData();
-  const transfer = new Set<ArrayBuffer>(transferList(store));
-  for (const f of log.files) transfer.add(f.bytes.buffer as ArrayBuffer);
+  const { packed: store, transfer: buffers } = packStore(log.store.toData());
+  const transfer = new Set<ArrayBuffer>(buffers);
+  // Bytes in shared memory are already visible to the other side: they are not moved, nor copied.
+  for (const f of log.files) if (!(f.bytes.buffer instanceof SharedArrayBuffer)) transfer.add(f.bytes.buffer);
   for (const r of [log.csv?.steps, log.csv?.modified]) {
     if (r) for (const a of [r.offsets, r.file, r.start, r.end]) transfer.add(a.buffer as ArrayBuffer);
   }
@@ -86,5 +88,5 @@ export function toMessage(log: LogData): { message: LogMessage; transfer: ArrayB
 }
 
 export function fromMessage(m: LogMessage): LogData {
-  return { ...m, store: new EventStore(m.store) };
+  return { ...m, store: new EventStore(unpackStore(m.store)) };
 }

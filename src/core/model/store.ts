@@ -365,6 +365,38 @@ export class StoreBuilder {
     return Object.is(this.time[i], rec.time) && this.status[i] === (STATUS_ORD.get(rec.status) ?? 0) && this.action[i] === (ACTION_ORD.get(rec.action) ?? 0);
   }
 
+  /**
+   * Appends a store read from the next part of the same file (the parallel reader): its strings
+   * are interned here in their order, so the table matches one pass over the whole file, and its
+   * columns copied. Returns false, adding nothing, when a record id of the part was added before:
+   * which copy counts is then for a single pass to decide.
+   */
+  append(part: StoreData): boolean {
+    const ids = part.str[STRING_FIELDS.indexOf('id')]!;
+    for (let i = 0; i < part.size; i++) if (this.seen.has(part.strings[ids[i]!]!)) return false;
+    const remap = Uint32Array.from(part.strings, (s) => this.intern(s));
+    while (this.cap < this.size + part.size) this.grow();
+    const at = this.size;
+    for (let i = 0; i < part.size; i++) if (ids[i] !== 0) this.seen.set(part.strings[ids[i]!]!, at + i);
+    const copy = (into: Uint32Array, from: Uint32Array): void => {
+      for (let i = 0; i < part.size; i++) into[at + i] = remap[from[i]!]!;
+    };
+    part.str.forEach((col, f) => copy(this.str[f]!, col));
+    part.extraNames.forEach((name, x) => {
+      let k = this.extraNames.indexOf(name);
+      if (k < 0) {
+        k = this.extraNames.push(name) - 1;
+        this.extra.push(new Uint32Array(this.cap));
+      }
+      copy(this.extra[k]!, part.extra[x]!);
+    });
+    for (const key of ['time', 'duration', 'action', 'status', 'flavor', 'flags', 'file', 'start', 'end'] as const) {
+      (this[key] as Float64Array | Uint8Array).set(part[key], at);
+    }
+    this.size += part.size;
+    return true;
+  }
+
   finish(): EventStore {
     const n = this.size;
     const cut = <T extends Uint32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => a.slice(0, n) as T;

@@ -75,6 +75,7 @@ export class ViewerEditor implements vscode.Disposable {
     const model = this.doc.model;
     switch (msg.type) {
       case 'ready':
+        this.probe?.mark(this.doc.uri, 'page ready');
         this.ready = true;
         this.shown = undefined;
         this.sendState(this.doc.state);

@@ -100,7 +100,7 @@ export function readJson(
 }
 
 /** JSON Lines: the first line holds one complete object and another value starts on a later line. */
-function isJsonLines(b: Uint8Array, first: number): boolean {
+export function isJsonLines(b: Uint8Array, first: number): boolean {
   const nl = b.indexOf(0x0a, first);
   if (nl < 0) return false;
   const noop: ScanSink = { record() {}, outerString() {}, envelope() {}, stray() {} };
@@ -116,7 +116,7 @@ function trimRight(b: Uint8Array, at: number): number {
   return i;
 }
 
-function pickFormat(
+export function pickFormat(
   firstByte: number | undefined,
   linesMode: boolean,
   envelope: string,
