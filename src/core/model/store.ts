@@ -212,6 +212,9 @@ const ACTION_ORD = new Map<string, number>(ACTIONS.map((a, i) => [a, i]));
 const STATUS_ORD = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
 const FLAVOR_ORD = new Map<string, number>(FLAVORS.map((f, i) => [f, i]));
 
+/** `finish()` keeps its columns as views when they are at least this full (else it copies them to size). */
+const KEEP_VIEWS_ABOVE = 0.6;
+
 /** Grows columns while a reader streams records in; `finish()` trims them into an EventStore. */
 export class StoreBuilder {
   private size = 0;
@@ -399,7 +402,10 @@ export class StoreBuilder {
 
   finish(): EventStore {
     const n = this.size;
-    const cut = <T extends Uint32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => a.slice(0, n) as T;
+    // Trimming copies every column, at the very end of a read, when memory peaks (columns sized from
+    // the file's length are rarely a third too long): unless most of them is empty, keep views instead.
+    const trim = n < this.cap * KEEP_VIEWS_ABOVE;
+    const cut = <T extends Uint32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => (trim ? a.slice(0, n) : a.subarray(0, n)) as T;
     return new EventStore({
       size: n,
       strings: this.strings,
