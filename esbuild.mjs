@@ -40,7 +40,7 @@ const node = {
 
 const product = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...node, entryPoints: ['src/vscode/loadWorker.ts'], outfile: 'dist/loadWorker.js' },
+  { ...node, entryPoints: ['src/node/loadWorker.ts'], outfile: 'dist/loadWorker.js' },
   { ...node, entryPoints: ['src/node/rangeWorker.ts'], outfile: 'dist/rangeWorker.js' },
   {
     ...node,
@@ -82,7 +82,7 @@ const tests = [
 const bench = [
   { ...node, sourcemap: true, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js' },
   { ...node, sourcemap: true, minify: false, entryPoints: ['src/node/rangeWorker.ts'], outfile: 'out/bench/rangeWorker.js' },
-  { ...node, sourcemap: true, minify: false, entryPoints: ['src/vscode/loadWorker.ts'], outfile: 'out/bench/loadWorker.js' },
+  { ...node, sourcemap: true, minify: false, entryPoints: ['src/node/loadWorker.ts'], outfile: 'out/bench/loadWorker.js' },
 ];
 
 /** Codicons (VS Code's icon font) are loaded by the pages as a stylesheet plus its font file. */

@@ -85,6 +85,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: NOT_VSCODE, patterns: [{ regex: String.raw`^(\.\./)+vscode/`, message: 'The CLI never imports the extension.' }] }] },
   },
   {
+    // The Node adapters serve both front ends (and the benchmark): no vscode, neither front end.
+    files: ['src/node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: NOT_VSCODE, patterns: [{ regex: String.raw`^(\.\./)+(vscode|cli)/`, message: 'src/node serves the CLI and the extension alike: it imports neither.' }] }] },
+  },
+  {
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`^(\.\./)*\.?/?cli/`, message: 'The extension never imports the CLI.' }] }] },
   },

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands/registerCommands';
 import type { Deps } from './vscode/deps';
 import { DetailPanel } from './vscode/detail/detailPanel';
-import { LogLoader } from './vscode/logLoader';
+import { LogLoader } from './node/logLoader';
 import { LogRegistry } from './vscode/logRegistry';
 import { registerTextFeatures } from './vscode/text/registerTextFeatures';
 import { TextLogTracker } from './vscode/textLogTracker';
@@ -15,7 +15,7 @@ import { registerViewer } from './vscode/viewer/viewerProvider';
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const probe = enableTestSeams(context) ? new ViewerProbe() : undefined;
   const registry = new LogRegistry();
-  const loader = LogLoader.forExtension(context);
+  const loader = LogLoader.at(context.extensionPath);
   const texts = new TextLogTracker(registry, loader);
   const detail = DetailPanel.register(context, registry);
   const deps: Deps = { context, registry, loader, texts, detail };

@@ -12,6 +12,7 @@ import type { RangeReply, RangeRunner } from '../core/read/readParallel';
 import { StoreBuilder } from '../core/model/store';
 import { unpackStore } from '../core/model/storePacking';
 import type { RangeRequest, RangeWorkerReply } from './rangeProtocol';
+import { READER_THREAD } from './readerThreads';
 
 /** More threads than this rarely help: joining the parts and memory per thread grow with them. */
 const MAX_WORKERS = 8;
@@ -99,7 +100,7 @@ export class WorkerRangeRunner implements RangeRunner {
 
   private start(): Worker | undefined {
     try {
-      const w = new Worker(this.script);
+      const w = new Worker(this.script, READER_THREAD);
       // An idle helper must not keep a finished CLI process alive.
       w.unref();
       const gone = (): void => {

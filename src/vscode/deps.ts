@@ -1,7 +1,7 @@
 /** What the adapters share; each takes only the parts it needs (Pick<Deps, …>). */
 import type * as vscode from 'vscode';
 import type { DetailPanel } from './detail/detailPanel';
-import type { LogLoader } from './logLoader';
+import type { LogLoader } from '../node/logLoader';
 import type { LogRegistry } from './logRegistry';
 import type { TextLogTracker } from './textLogTracker';
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { InputFile } from '../core/model/logData';
 import { looksLikeProvisioningLog } from '../core/read/sniff';
 import { baseName, gatherInputs } from './fileInputs';
-import type { LogLoader } from './logLoader';
+import type { LogLoader } from '../node/logLoader';
 import type { LogRegistry } from './logRegistry';
 import { RAW_SCHEME } from './rawJsonDocument';
 

@@ -8,14 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { loadLog } from '../../src/cli/readInputs';
 import { nodeIo } from '../../src/cli/nodeIo';
 import { EventIndex } from '../../src/core/index/eventIndex';
-import { fromMessage } from '../../src/core/model/logData';
 import { readShared } from '../../src/node/readShared';
 import { workerCount } from '../../src/node/rangeWorkers';
-import type { WorkerReply, WorkerRequest } from '../../src/vscode/loadWorkerProtocol';
+import { LogLoader } from '../../src/node/logLoader';
 import { writeDownload } from '../fixtures/generator/bigDownload';
 import { mbText } from './measure';
 import type { Row } from './report';
@@ -49,27 +47,14 @@ export async function loadChildMain(path: LoadPath, file: string): Promise<void>
   process.stdout.write(JSON.stringify(report) + '\n');
 }
 
-/** What the viewer does for a local file: chunked read into shared memory, the load worker, the index. */
+/** What the viewer does for a local file: chunked read into shared memory, the extension's loader (its load worker), the index. */
 async function viewerLoad(file: string): Promise<number> {
   const bytes = await readShared(file);
-  const worker = new Worker(join(__dirname, 'loadWorker.js'));
-  try {
-    const log = await new Promise<ReturnType<typeof fromMessage>>((resolve, reject) => {
-      worker.on('message', (r: WorkerReply) => {
-        if (r.type === 'done') resolve(fromMessage(r.log));
-        else if (r.type === 'failed') reject(new Error(r.message));
-      });
-      worker.on('error', reject);
-      const request: WorkerRequest = {
-        files: [{ name: file, buffer: bytes.buffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength }],
-        threads: workerCount(),
-      };
-      worker.postMessage(request);
-    });
-    return new EventIndex(log.store).store.size;
-  } finally {
-    void worker.terminate();
-  }
+  const result = await new LogLoader(join(__dirname, 'loadWorker.js')).load([{ name: file, bytes }], { threads: workerCount(Number(process.env['PROVLOG_WORKERS'] ?? 0)) });
+  if (result.kind !== 'loaded') throw new Error('the load was cancelled');
+  const problem = result.model.data.problems.find((p) => p.code === 'readerFailed');
+  if (problem) throw new Error(problem.message);
+  return new EventIndex(result.model.data.store).store.size;
 }
 
 function runChild(path: LoadPath, file: string): LoadReport | string {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LoadedLog } from '../../core/log/loadedLog';
 import { baseName } from '../fileInputs';
-import type { LogLoader } from '../logLoader';
+import type { LogLoader } from '../../node/logLoader';
 import type { LogRegistry } from '../logRegistry';
 import { specOf } from '../logSets';
 import { loadForViewer } from './viewerLoad';

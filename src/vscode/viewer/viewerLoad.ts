@@ -12,7 +12,7 @@ import { formatBytes } from '../../core/common/displayText';
 import { config } from '../config';
 import { baseName, gatherInputs } from '../fileInputs';
 import { gatherSet, specOf } from '../logSets';
-import type { LogLoader } from '../logLoader';
+import type { LogLoader } from '../../node/logLoader';
 import { askModal } from '../uiText';
 
 /** Files above this get a preview of their start first. */

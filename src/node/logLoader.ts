@@ -3,18 +3,28 @@
  * reader is synchronous, so that is the only way to stop it). Failures become problems in the
  * result: nothing here throws into VS Code.
  */
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import * as vscode from 'vscode';
 import { fromMessage, type InputFile, type LogData } from '../core/model/logData';
 import { LoadedLog } from '../core/log/loadedLog';
 import { PRECOMPUTED_DIAGNOSTICS, type PrecomputedDiagnostics } from '../core/views/editor/logDiagnostics';
 import { StoreBuilder } from '../core/model/store';
 import type { DiagnosticSettings } from '../core/views/editor/logDiagnostics';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
+import { READER_THREAD } from './readerThreads';
+
+/**
+ * What the loader needs of a cancellation token: VS Code's CancellationToken has this shape. Not
+ * importing `vscode` lets the benchmark drive the loader exactly as the extension does.
+ */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
 
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
-  token?: vscode.CancellationToken;
+  token?: Cancellation;
   /** A folder or a set of files: read those that are logs, note the others. */
   selectLogs?: boolean;
   /** Compute the diagnostics of every file in the worker too (the model carries them). */
@@ -27,10 +37,17 @@ export interface LoadOptions {
 export type LoadResult = { kind: 'loaded'; model: LoadedLog; ranges: number } | { kind: 'cancelled' };
 
 export class LogLoader {
+  /**
+   * Smallest share of a file worth a helper thread (undefined: the reader's 32 MB). Integration tests
+   * lower it, through the TestApi's services, so that a file of a few MB takes the parallel path.
+   */
+  minRangeBytes: number | undefined;
+
   constructor(private readonly workerPath: string) {}
 
-  static forExtension(context: vscode.ExtensionContext): LogLoader {
-    return new LogLoader(vscode.Uri.joinPath(context.extensionUri, 'dist', 'loadWorker.js').fsPath);
+  /** The loader of an extension installed at `extensionPath` (its worker is bundled in dist/). */
+  static at(extensionPath: string): LogLoader {
+    return new LogLoader(join(extensionPath, 'dist', 'loadWorker.js'));
   }
 
   load(files: InputFile[], options: LoadOptions = {}): Promise<LoadResult> {
@@ -38,7 +55,7 @@ export class LogLoader {
       if (options.token?.isCancellationRequested) return resolve({ kind: 'cancelled' });
       let worker: Worker;
       try {
-        worker = new Worker(this.workerPath);
+        worker = new Worker(this.workerPath, READER_THREAD);
       } catch (e) {
         return resolve(loaded(failedLog(files, `The reader could not start: ${describe(e)}`)));
       }
@@ -59,7 +76,12 @@ export class LogLoader {
           case 'done': {
             const settings = options.diagnostics;
             const diagnostics = settings && reply.diagnostics ? { settings, items: reply.diagnostics } : undefined;
-            finish(loaded(fromMessage(reply.log), diagnostics, reply.ranges));
+            // The worker's heap (its copy of every string, the interning table, its garbage) is let go
+            // before the strings are unpacked here: otherwise both copies are resident at once.
+            // Its exit is then expected, not a failure.
+            worker.removeAllListeners('exit');
+            worker.removeAllListeners('error');
+            void worker.terminate().finally(() => finish(loaded(fromMessage(reply.log), diagnostics, reply.ranges)));
             break;
           }
           case 'failed':
@@ -74,6 +96,7 @@ export class LogLoader {
       const request: WorkerRequest = {
         files: files.map((f) => ({ name: f.name, buffer: f.bytes.buffer as ArrayBuffer, byteOffset: f.bytes.byteOffset, byteLength: f.bytes.byteLength })),
         threads: options.threads ?? 1,
+        ...(this.minRangeBytes !== undefined ? { minRangeBytes: this.minRangeBytes } : {}),
         ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
         ...(options.selectLogs === true ? { selectLogs: true } : {}),
       };

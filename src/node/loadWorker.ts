@@ -7,7 +7,7 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import { toMessage, type InputFile } from '../core/model/logData';
 import { logDiagnostics } from '../core/views/editor/logDiagnostics';
 import { MIN_RANGE_BYTES, readLogParallel } from '../core/read/readParallel';
-import { rangeWorkerScript, WorkerRangeRunner } from '../node/rangeWorkers';
+import { rangeWorkerScript, WorkerRangeRunner } from './rangeWorkers';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 
 const port = parentPort;
@@ -17,7 +17,8 @@ if (port) {
 
 async function read(port: MessagePort, req: WorkerRequest): Promise<void> {
   const files: InputFile[] = req.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer, f.byteOffset, f.byteLength) }));
-  const big = req.threads > 1 && files.length === 1 && files[0]!.bytes.byteLength >= 2 * MIN_RANGE_BYTES;
+  const minRangeBytes = req.minRangeBytes ?? MIN_RANGE_BYTES;
+  const big = req.threads > 1 && files.length === 1 && files[0]!.bytes.byteLength >= 2 * minRangeBytes;
   // Helper threads beside this one; terminating this worker (cancel) ends them too.
   const runner = big ? new WorkerRangeRunner(rangeWorkerScript(__dirname)) : undefined;
   runner?.warm(req.threads - 1);
@@ -25,6 +26,7 @@ async function read(port: MessagePort, req: WorkerRequest): Promise<void> {
   try {
     const { log, ranges } = await readLogParallel(files, {
       workers: req.threads,
+      minRangeBytes,
       ...(req.selectLogs === true ? { selectLogs: true } : {}),
       ...(runner ? { runner } : {}),
       onProgress(done, total) {

@@ -16,6 +16,8 @@ export interface WorkerRequest {
   selectLogs?: boolean;
   /** Threads to read a large JSON file with, the worker's own included (1: no helpers). */
   threads: number;
+  /** Smallest share of a file worth a thread (absent: the reader's own); tests lower it to split a small file. */
+  minRangeBytes?: number;
   /** Also compute the diagnostics of every file, with these settings. */
   diagnostics?: DiagnosticSettings;
 }
