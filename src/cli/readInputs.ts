@@ -9,7 +9,7 @@ import { formatMegabytes } from '../core/common/displayText';
 import { findCsvSiblings } from '../core/read/csv/csvSiblings';
 import type { InputFile, LogData } from '../core/model/logData';
 import { QueryEngine } from '../core/query/engine';
-import { MIN_RANGE_BYTES, readLogParallel } from '../core/read/readParallel';
+import { readLogParallel, threadsFor } from '../core/read/readParallel';
 import type { CommandRequest } from './args';
 import { filesUnder } from './folderPaths';
 import { resolveFilter } from './filters';
@@ -39,7 +39,7 @@ export async function loadLog(files: readonly string[], io: CliIo): Promise<Load
   const progress = total >= PROGRESS_THRESHOLD && io.stderr.isTTY ? new Progress(io.stderr, total) : undefined;
   const workers = io.parallel?.workers ?? 1;
   // Helper threads start while the file is read from disk, so their start-up costs nothing.
-  const runner = paths.length === 1 && workers > 1 && total >= 2 * MIN_RANGE_BYTES ? io.parallel?.runner() : undefined;
+  const runner = paths.length === 1 && threadsFor(total, workers) >= 2 ? io.parallel?.runner() : undefined;
   runner?.warm(workers - 1);
   try {
     return await readAll(paths, io, progress, workers, runner, folders.length > 0);

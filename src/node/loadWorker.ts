@@ -6,7 +6,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { toMessage, type InputFile } from '../core/model/logData';
 import { logDiagnostics } from '../core/views/editor/logDiagnostics';
-import { MIN_RANGE_BYTES, readLogParallel } from '../core/read/readParallel';
+import { MIN_RANGE_BYTES, readLogParallel, threadsFor } from '../core/read/readParallel';
 import { rangeWorkerScript, WorkerRangeRunner } from './rangeWorkers';
 import type { WorkerReply, WorkerRequest } from './loadWorkerProtocol';
 
@@ -18,7 +18,7 @@ if (port) {
 async function read(port: MessagePort, req: WorkerRequest): Promise<void> {
   const files: InputFile[] = req.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer, f.byteOffset, f.byteLength) }));
   const minRangeBytes = req.minRangeBytes ?? MIN_RANGE_BYTES;
-  const big = req.threads > 1 && files.length === 1 && files[0]!.bytes.byteLength >= 2 * minRangeBytes;
+  const big = files.length === 1 && threadsFor(files[0]!.bytes.byteLength, req.threads, minRangeBytes) >= 2;
   // Helper threads beside this one; terminating this worker (cancel) ends them too.
   const runner = big ? new WorkerRangeRunner(rangeWorkerScript(__dirname)) : undefined;
   runner?.warm(req.threads - 1);

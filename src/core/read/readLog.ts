@@ -107,6 +107,6 @@ function tagged(p: Problem, name: string, fileCount: number): Problem {
 }
 
 /** Portal records are ~2.5 KB minified; start the columns near the right size to avoid regrowth. */
-function estimateEvents(bytes: number): number {
+export function estimateEvents(bytes: number): number {
   return Math.min(1 << 22, Math.max(1024, Math.ceil(bytes / 2000)));
 }

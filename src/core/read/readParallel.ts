@@ -11,7 +11,7 @@ import { pickFormat } from './json/jsonReader';
 import { planRanges, readRange, type RangeJob, type RangeResult } from './json/jsonRanges';
 import { looksLikeConvertToJson } from './json/powershell';
 import type { InputFile, LogData, ReadOptions } from '../model/logData';
-import { readLog } from './readLog';
+import { estimateEvents, readLog } from './readLog';
 import { StoreBuilder, type StoreData } from '../model/store';
 
 /**
@@ -23,6 +23,14 @@ export const MIN_RANGE_BYTES = 32 << 20;
 const PIECE_BYTES = 16 << 20;
 /** This thread also joins the parts: it reads a little less than an equal share. */
 const OWN_SHARE = 0.85;
+
+/**
+ * Threads worth reading `byteLength` bytes with, of `workers` (this one included): each must get at
+ * least `minRangeBytes`. Below 2 the file is read on one thread, and no helper need be started.
+ */
+export function threadsFor(byteLength: number, workers: number, minRangeBytes = MIN_RANGE_BYTES): number {
+  return Math.min(workers, Math.floor(byteLength / Math.max(1, minRangeBytes)));
+}
 
 export interface RangeReply {
   result: RangeResult;
@@ -69,7 +77,7 @@ export async function readLogParallel(inputs: readonly InputFile[], options: Par
   const utf8 = toUtf8(input.bytes);
   if (utf8.problems.length > 0 || (utf8.encoding !== 'utf-8' && utf8.encoding !== 'utf-8-bom')) return single();
   const bytes = utf8.bytes;
-  const threads = Math.min(options.workers, Math.floor(bytes.length / Math.max(1, options.minRangeBytes ?? MIN_RANGE_BYTES)));
+  const threads = threadsFor(bytes.length, options.workers, options.minRangeBytes);
   if (threads < 2) return single();
   const plan = planRanges(bytes, cuts(bytes.length, threads, options.pieceBytes ?? PIECE_BYTES));
   if (plan === undefined) return single();
@@ -128,9 +136,4 @@ export function readHere(bytes: Uint8Array, job: RangeJob, onProgress?: (done: n
   const read = readRange(bytes, job, 0, builder, onProgress);
   const result = builder.repeats.length > 0 ? { ...read, clean: false } : read;
   return { result, store: builder.finish().toData() };
-}
-
-/** Portal records are ~2.5 KB minified: start the columns near the right size (as readLog does). */
-function estimateEvents(bytes: number): number {
-  return Math.min(1 << 22, Math.max(1024, Math.ceil(bytes / 2000)));
 }

@@ -14,7 +14,7 @@ import type { Problem } from '../../common/record';
 import { PositionMapper } from '../positions';
 import type { StoreBuilder } from '../../model/store';
 import { isJsonLines } from './jsonReader';
-import { scanJson, skipWhitespace, type ScanSink } from './jsonScanner';
+import { isJsonSpace, scanJson, skipWhitespace, type ScanSink } from './jsonScanner';
 import { RecordParser } from './recordParser';
 
 /**
@@ -59,7 +59,7 @@ export function planRanges(bytes: Uint8Array, cuts: readonly number[]): RangePla
   }
   if (bytes[first] !== 0x5b) return undefined;
   let close = n;
-  while (close > first && isSpace(bytes[close - 1]!)) close--;
+  while (close > first && isJsonSpace(bytes[close - 1]!)) close--;
   close--;
   if (close <= first || bytes[close] !== 0x5d) return undefined;
   const head = skipWhitespace(bytes, first + 1, close);
@@ -108,10 +108,10 @@ function findSeam(b: Uint8Array, from: number, to: number, sig: Uint8Array): num
     while (j < sig.length && b[at + j] === sig[j]) j++;
     if (j < sig.length) continue;
     let p = at - 1;
-    while (p > from && isSpace(b[p]!)) p--;
+    while (p > from && isJsonSpace(b[p]!)) p--;
     if (b[p] !== 0x2c) continue;
     p--;
-    while (p > from && isSpace(b[p]!)) p--;
+    while (p > from && isJsonSpace(b[p]!)) p--;
     if (b[p] === 0x7d) return at;
   }
   return -1;
@@ -179,10 +179,6 @@ export function readRange(
 /** An element of the array is preceded by a comma (the range's own first one by the seam's). */
 function afterComma(b: Uint8Array, start: number): boolean {
   let p = start - 1;
-  while (p >= 0 && isSpace(b[p]!)) p--;
+  while (p >= 0 && isJsonSpace(b[p]!)) p--;
   return b[p] === 0x2c;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }

@@ -159,9 +159,13 @@ function asciiText(b: Uint8Array, start: number, end: number): string {
 /** Index of the first byte that is not JSON whitespace at or after `i`, or `to`. */
 export function skipWhitespace(b: Uint8Array, i: number, to: number): number {
   while (i < to) {
-    const c = b[i]!;
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
+    if (!isJsonSpace(b[i]!)) return i;
     i++;
   }
   return to;
+}
+
+/** JSON's white space: space, line feed, carriage return, tab. */
+export function isJsonSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
