@@ -6,7 +6,7 @@
  * compared per byte with the 100k file measured the same way in the same run.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLog } from '../../src/cli/readInputs';
 import { nodeIo } from '../../src/cli/nodeIo';
@@ -15,7 +15,7 @@ import { readShared } from '../../src/node/readShared';
 import { workerCount } from '../../src/node/rangeWorkers';
 import { LogLoader } from '../../src/node/logLoader';
 import { writeDownload } from '../fixtures/generator/bigDownload';
-import { mbText } from './measure';
+import { highWaterMark, mbText } from './measure';
 import type { Row } from './report';
 
 export const LOAD_CHILD_FLAG = '--child-load';
@@ -32,18 +32,13 @@ interface LoadReport {
   peak: number;
 }
 
-function highWaterMark(): number {
-  const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
-}
-
 /** The child's side: one load the way `path` does it, reported as one JSON line. */
 export async function loadChildMain(path: LoadPath, file: string): Promise<void> {
-  const baseline = highWaterMark();
+  const baseline = highWaterMark().bytes;
   const t0 = performance.now();
   const events = path === 'cli' ? (await loadLog([file], nodeIo())).log.store.size : await viewerLoad(file);
   const ms = performance.now() - t0;
-  const report: LoadReport = { ms, events, size: statSync(file).size, baseline, peak: highWaterMark() };
+  const report: LoadReport = { ms, events, size: statSync(file).size, baseline, peak: highWaterMark().bytes };
   process.stdout.write(JSON.stringify(report) + '\n');
 }
 

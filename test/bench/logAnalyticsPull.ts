@@ -7,7 +7,7 @@
  * memory grows with the row count.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,7 +17,7 @@ import { Secret } from '../../src/core/sources/http/secret';
 import { JsonLinesFile } from '../../src/node/jsonLinesFile';
 import { LaDataset } from '../emulators/laDataset';
 import { LaEmulator } from '../emulators/logAnalytics';
-import { mbText } from './measure';
+import { highWaterMark, mbText } from './measure';
 import type { Row } from './report';
 
 export const LA_CHILD_FLAG = '--child-la-pull';
@@ -39,14 +39,9 @@ interface ChildReport {
   splits: number;
 }
 
-function highWaterMark(): number {
-  const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
-}
-
 /** The child: pull, measure, verify, then the plain download; one JSON line on stdout. */
 export async function laChildMain(url: string, count: number, out: string): Promise<void> {
-  const before = highWaterMark();
+  const before = highWaterMark().bytes;
   const end = START + count * STEP_MS;
   const client = new LogAnalyticsClient({
     arm: url,
@@ -59,7 +54,7 @@ export async function laChildMain(url: string, count: number, out: string): Prom
   const r = await pullLogs(client, { filter: {}, since: START, until: end }, { write: (lines) => file.appendLines(lines) });
   await file.close();
   const pullMs = performance.now() - t0;
-  const peakAbove = highWaterMark() - before;
+  const peakAbove = highWaterMark().bytes - before;
   // Every row once, in order: row i has id la-row-i.
   let n = 0;
   let unique = true;

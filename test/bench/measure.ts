@@ -3,6 +3,7 @@
  * of several runs with a full GC before each, and every target is a ratio against a baseline
  * measured in the same run (or an absolute budget far above the expected value).
  */
+import { readFileSync } from 'node:fs';
 
 export interface Timing {
   /** Milliseconds. */
@@ -125,4 +126,15 @@ export async function timePairAsync(a: () => Promise<unknown>, b: () => unknown,
     if (k >= warmup) sb.push(performance.now() - t0);
   }
   return [summarize(sa), summarize(sb)];
+}
+
+/** High-water mark of resident memory in bytes: VmHWM where /proc exists, else maxRSS. */
+export function highWaterMark(): { bytes: number; source: string } {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return { bytes: Number(m[1]) * 1024, source: 'VmHWM' };
+  } catch {
+    // not Linux
+  }
+  return { bytes: process.resourceUsage().maxRSS * 1024, source: 'maxRSS' };
 }

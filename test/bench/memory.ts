@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { EventIndex } from '../../src/core/index/eventIndex';
 import { readLog } from '../../src/core/read/readLog';
-import { collect, mbText } from './measure';
+import { collect, highWaterMark, mbText } from './measure';
 import type { Row } from './report';
 
 export const CHILD_FLAG = '--child-memory';
@@ -19,17 +19,6 @@ interface ChildReport {
   size: number;
   events: number;
   source: string;
-}
-
-/** High-water mark of resident memory in bytes: VmHWM where /proc exists, else maxRSS. */
-function highWaterMark(): { bytes: number; source: string } {
-  try {
-    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return { bytes: Number(m[1]) * 1024, source: 'VmHWM' };
-  } catch {
-    // not Linux
-  }
-  return { bytes: process.resourceUsage().maxRSS * 1024, source: 'maxRSS' };
 }
 
 /** The child's side: load+index one file, print what it cost as one JSON line. */

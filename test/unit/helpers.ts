@@ -6,6 +6,13 @@ import { readLog } from '../../src/core/read/readLog';
 
 export const enc = new TextEncoder();
 
+/** The bytes as the CLI and the viewer hold them: in shared memory, so helper threads can read them. */
+export function shared(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
 export function readText(text: string, name = 'log.json'): LogData {
   return readLog([{ name, bytes: enc.encode(text) }]);
 }

@@ -7,18 +7,11 @@ import { LogLoader, type Cancellation } from '../../../src/node/logLoader';
 import { generateRecords } from '../../fixtures/generator/records';
 import { portalJson } from '../../fixtures/generator/writers';
 import { repoRoot } from '../../harness/repoPaths';
-import { enc } from '../helpers';
+import { enc, shared } from '../helpers';
 
 const WORKER = join(repoRoot, 'dist', 'loadWorker.js');
 const records = generateRecords({ seed: 7, count: 300 });
 const text = portalJson(records);
-
-/** The bytes as a local file is read for the viewer: in shared memory. */
-function shared(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
-}
 
 /** A token that can be cancelled by hand, shaped as VS Code's. */
 function token(): Cancellation & { cancel(): void } {

@@ -19,14 +19,7 @@ import {
   portalJson,
 } from '../../../fixtures/generator/writers';
 import { repoRoot } from '../../../harness/repoPaths';
-import { enc } from '../../helpers';
-
-/** The bytes as the CLI and the viewer hold them: in shared memory, so helper threads can read them. */
-function shared(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
-}
+import { enc, shared } from '../../helpers';
 
 /** Everything a reader produces, in comparable form (the store's columns and strings included). */
 function snapshot(log: LogData): unknown {
