@@ -135,6 +135,36 @@ describe('viewer: follows a growing file', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reads again what was appended while the file was first being read (the output of a query opens after its first rows)', async () => {
+    const p = await probe();
+    const file = join(dir, 'growing-at-open.jsonl');
+    const uri = vscode.Uri.file(file);
+    const rows = generateRecords({ seed: 6, count: 2000 }).map((r) => JSON.stringify(toLogAnalyticsRow(r)));
+    writeFileSync(file, `${rows.slice(0, 500).join('\n')}\n`);
+    // The rest arrives once the first read has its bytes and before it is done: never again after that.
+    const { loader } = await services();
+    const load = loader.load.bind(loader);
+    let appended = false;
+    loader.load = (files, options) => {
+      if (!appended) {
+        appended = true;
+        appendFileSync(file, `${rows.slice(500).join('\n')}\n`);
+      }
+      return load(files, options);
+    };
+    try {
+      const since = Date.now();
+      await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
+      const last = await until('the viewer to show all 2000 rows', () => {
+        const m = postedSince(p, uri, 'init', since);
+        return m?.header.events === 2000 && m;
+      }, 60_000);
+      assert.equal(last.reloaded, true, 'read a second time');
+    } finally {
+      loader.load = load;
+    }
+  });
+
   it('shows rows while the file grows, keeping the filter', async () => {
     const p = await probe();
     const file = join(dir, 'growing.jsonl');

@@ -72,6 +72,9 @@ export class ViewerDocument implements vscode.CustomDocument {
     this.loading = cts;
     const wasReady = this._state.kind === 'ready';
     if (!wasReady) this.setState({ kind: 'loading', done: 0, total: 0 });
+    // Watched before it is read: a file that grows during its first read (a query's output opens after its
+    // first rows) is read again. A set of chosen files is watched once the read says which files they are.
+    if (specOf(this.uri)?.kind !== 'files') this.watch();
     const outcome = await loadForViewer({
       uri: this.uri,
       loader: this.loader,
@@ -98,10 +101,6 @@ export class ViewerDocument implements vscode.CustomDocument {
     if (this.loading !== cts || this.disposed) return;
     this.loading = undefined;
     cts.dispose();
-    if (this.changedWhileReloading) {
-      this.changedWhileReloading = false;
-      this.scheduleReload();
-    }
     this.inputs = outcome.uris;
     this.mark?.(`read: ${outcome.kind}`);
     this.watch();
@@ -114,6 +113,11 @@ export class ViewerDocument implements vscode.CustomDocument {
       // A cancelled reload keeps what is shown; anything else leaves nothing to show.
       this.registry.remove(this.uri, 'viewer');
       this.setState({ kind: 'notOpened', reason: outcome.reason, message: outcome.message });
+    }
+    // Changes during the read: read again, unless the person declined or cancelled it (the state says so now).
+    if (this.changedWhileReloading) {
+      this.changedWhileReloading = false;
+      this.scheduleReload();
     }
   }
 
@@ -160,9 +164,13 @@ export class ViewerDocument implements vscode.CustomDocument {
     }
   }
 
+  /** A file the person chose not to read (declined, cancelled) is not read behind their back. */
+  private mayReload(): boolean {
+    return !this.disposed && !(this._state.kind === 'notOpened' && this._state.reason !== 'failed');
+  }
+
   private scheduleReload(): void {
-    // A file the person chose not to read (declined, cancelled) is not read behind their back.
-    if (this.disposed || (this._state.kind === 'notOpened' && this._state.reason !== 'failed')) return;
+    if (!this.mayReload()) return;
     const now = Date.now();
     if (this.changedSince === 0) this.changedSince = now;
     clearTimeout(this.reloadTimer);
@@ -172,10 +180,11 @@ export class ViewerDocument implements vscode.CustomDocument {
   }
 
   private reloadNow(): void {
-    if (this.disposed) return;
-    // A read of the shown log under way finishes (it shows more rows) and is followed by another, rather than
-    // being cancelled by each append: otherwise a file that grows faster than it is read would never show.
-    if (this.loading !== undefined && this._state.kind === 'ready') {
+    // Checked again: the read under way when this was scheduled may have ended declined or cancelled since.
+    if (!this.mayReload()) return;
+    // A read under way finishes (it shows rows) and is followed by another, rather than being cancelled by
+    // each append: otherwise a file that grows faster than it is read would never show.
+    if (this.loading !== undefined) {
       this.changedWhileReloading = true;
       return;
     }
