@@ -37,6 +37,7 @@ async function read(port: MessagePort, req: WorkerRequest): Promise<void> {
         }
       },
     });
+    runner?.dispose();
     // Here, before the bytes are handed back: locating error codes in a 250 MB file scans most of
     // it, which would otherwise stall the extension host's main thread.
     const diagnostics = req.diagnostics === undefined ? undefined : logDiagnostics(log, req.diagnostics);
