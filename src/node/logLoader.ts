@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fromMessage, type InputFile, type LogData } from '../core/model/logData';
+import { fromMessageInSlices, type InputFile, type LogData } from '../core/model/logData';
 import { LoadedLog } from '../core/log/loadedLog';
 import { PRECOMPUTED_DIAGNOSTICS, type PrecomputedDiagnostics } from '../core/views/editor/logDiagnostics';
 import { StoreBuilder } from '../core/model/store';
@@ -81,7 +81,17 @@ export class LogLoader {
             // Its exit is then expected, not a failure.
             worker.removeAllListeners('exit');
             worker.removeAllListeners('error');
-            void worker.terminate().finally(() => finish(loaded(fromMessage(reply.log), diagnostics, reply.ranges)));
+            // The strings are unpacked a slice at a time: the host's main thread serves everything else in between.
+            // A load cancelled meanwhile stops there (its answer is already given).
+            const pause = (): Promise<void> => (settled ? Promise.reject(new Error('cancelled')) : nextTask());
+            void worker
+              .terminate()
+              .catch(() => undefined)
+              .then(() => fromMessageInSlices(reply.log, pause))
+              .then(
+                (log) => finish(loaded(log, diagnostics, reply.ranges)),
+                (e: unknown) => finish(loaded(failedLog(files, `The reader's result could not be taken in: ${describe(e)}`))),
+              );
             break;
           }
           case 'failed':
@@ -123,6 +133,11 @@ function failedLog(files: InputFile[], message: string): LogData {
     store: new StoreBuilder(16).finish(),
     problems: [{ severity: 'error', code: 'readerFailed', message }],
   };
+}
+
+/** Lets the event loop run whatever is waiting (timers, messages, I/O) before going on. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function describe(e: unknown): string {

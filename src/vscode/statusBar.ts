@@ -11,6 +11,7 @@ import { DerivedKey } from '../core/log/loadedLog';
 import { FORMAT_LABELS } from '../core/common/record';
 import { summarize } from '../core/index/summary';
 import { formatUtc } from '../core/common/time';
+import { AfterThisTask } from './afterThisTask';
 import { provideTestHook } from './testSeams';
 import type { Deps } from './deps';
 import type { OpenLog } from './logRegistry';
@@ -27,19 +28,29 @@ export function registerStatusBar(deps: Pick<Deps, 'registry'>): vscode.Disposab
   item.name = 'Provisioning Log';
   item.command = 'provlog.showSummary';
   let visible = false;
+  const show = (d: Described): void => {
+    item.text = d.text;
+    item.tooltip = d.tooltip;
+    item.accessibilityInformation = { label: d.words, role: 'button' };
+    visible = true;
+    item.show();
+  };
+  // Counting a log's events walks all of them: done after the change that brought the log (see AfterThisTask).
+  const describeActive = new AfterThisTask(() => {
+    const log = deps.registry.active;
+    if (log !== undefined) show(describe(log));
+  });
   const update = (): void => {
     const log = deps.registry.active;
     if (log === undefined) {
+      describeActive.dispose();
       visible = false;
       item.hide();
       return;
     }
-    const { text, tooltip, words } = describe(log);
-    item.text = text;
-    item.tooltip = tooltip;
-    item.accessibilityInformation = { label: words, role: 'button' };
-    visible = true;
-    item.show();
+    const known = log.model.known(DESCRIBED);
+    if (known !== undefined) show(known);
+    else describeActive.schedule();
   };
   update();
   const hook: StatusBarTestHook = {
@@ -56,7 +67,7 @@ export function registerStatusBar(deps: Pick<Deps, 'registry'>): vscode.Disposab
       return typeof item.command === 'string' ? item.command : item.command?.command;
     },
   };
-  return vscode.Disposable.from(item, deps.registry.onDidChangeActive(update), deps.registry.onDidChangeLogs(update), provideTestHook('statusBar', hook));
+  return vscode.Disposable.from(item, describeActive, deps.registry.onDidChangeActive(update), deps.registry.onDidChangeLogs(update), provideTestHook('statusBar', hook));
 }
 
 interface Described {

@@ -4,7 +4,7 @@
  */
 import type { FormatId, Problem } from '../common/record';
 import { EventStore } from './store';
-import { packStore, unpackStore, type PackedStore } from './storePacking';
+import { packStore, unpackStore, unpackStoreInSlices, type PackedStore } from './storePacking';
 
 export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
@@ -89,4 +89,9 @@ export function toMessage(log: LogData): { message: LogMessage; transfer: ArrayB
 
 export function fromMessage(m: LogMessage): LogData {
   return { ...m, store: new EventStore(unpackStore(m.store)) };
+}
+
+/** fromMessage with its strings unpacked a slice at a time, `pause` between slices (a main thread that must stay responsive). */
+export async function fromMessageInSlices(m: LogMessage, pause: () => Promise<void>): Promise<LogData> {
+  return { ...m, store: new EventStore(await unpackStoreInSlices(m.store, pause)) };
 }

@@ -41,14 +41,38 @@ export function packStore(data: StoreData, textChars = TEXT_CHARS): { packed: Pa
 
 export function unpackStore(p: PackedStore): StoreData {
   const strings = new Array<string>(p.lengths.length);
+  for (const step = slicer(p, strings); step(Infinity); );
+  return { ...p.data, strings };
+}
+
+/**
+ * unpackStore a slice at a time, `pause` between slices: a 2.5 GB log has 4.6 million strings, which
+ * blocked the extension host's main thread for 0.4 s in one go.
+ */
+export async function unpackStoreInSlices(p: PackedStore, pause: () => Promise<void>, perSlice = 250_000): Promise<StoreData> {
+  const strings = new Array<string>(p.lengths.length);
+  for (const step = slicer(p, strings); step(perSlice); ) await pause();
+  return { ...p.data, strings };
+}
+
+/** Fills `strings` from the packed texts, up to `count` more per call; returns true while some are left. */
+function slicer(p: PackedStore, strings: string[]): (count: number) => boolean {
   let k = 0;
-  p.texts.forEach((text, t) => {
-    let at = 0;
-    for (const end = k + p.counts[t]!; k < end; k++) {
+  let t = 0;
+  let at = 0;
+  let end = p.counts[0] ?? 0;
+  return (count) => {
+    const stop = Math.min(strings.length, k + count);
+    while (k < stop) {
+      // The next text starts where this one's count ends.
+      while (k === end) {
+        end += p.counts[++t]!;
+        at = 0;
+      }
       const next = at + p.lengths[k]!;
-      strings[k] = text.slice(at, next);
+      strings[k++] = p.texts[t]!.slice(at, next);
       at = next;
     }
-  });
-  return { ...p.data, strings };
+    return k < strings.length;
+  };
 }

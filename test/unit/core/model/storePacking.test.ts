@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { StoreBuilder } from '../../../../src/core/model/store';
-import { packStore, unpackStore } from '../../../../src/core/model/storePacking';
+import { packStore, unpackStore, unpackStoreInSlices } from '../../../../src/core/model/storePacking';
 
 describe('store packing', () => {
   it('gives back every string in order, across several texts, empty and non-BMP ones included', () => {
@@ -10,4 +10,25 @@ describe('store packing', () => {
     assert.ok(packed.texts.length >= 2, 'long tables are split into several texts');
     assert.deepEqual(unpackStore(packed).strings, strings);
   });
+
+  it('gives back the same strings a slice at a time, pausing between slices', async () => {
+    const store = new StoreBuilder(16).finish().toData();
+    const strings = ['', ...Array.from({ length: 3000 }, (_, k) => (k % 7 === 0 ? '' : `v${k}\u00e9`))];
+    const { packed } = packStore({ ...store, strings }, 997);
+    let pauses = 0;
+    const data = await unpackStoreInSlices(packed, () => {
+      pauses++;
+      return Promise.resolve();
+    }, 250);
+    assert.deepEqual(data.strings, strings);
+    assert.equal(pauses, Math.ceil(strings.length / 250) - 1, 'one pause between each two slices');
+  });
+
+  it('stops where a pause fails (a cancelled load), leaving the rest', async () => {
+    const store = new StoreBuilder(16).finish().toData();
+    const strings = Array.from({ length: 1000 }, (_, k) => `s${k}`);
+    const { packed } = packStore({ ...store, strings });
+    await assert.rejects(unpackStoreInSlices(packed, () => Promise.reject(new Error('cancelled')), 100), /cancelled/);
+  });
 });
+
