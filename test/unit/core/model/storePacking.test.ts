@@ -30,5 +30,16 @@ describe('store packing', () => {
     const { packed } = packStore({ ...store, strings });
     await assert.rejects(unpackStoreInSlices(packed, () => Promise.reject(new Error('cancelled')), 100), /cancelled/);
   });
+
+  it('carries strings UTF-8 cannot (lone surrogates) exactly, wherever they fall among the texts', async () => {
+    const store = new StoreBuilder(16).finish().toData();
+    const strings = ['', '\uD800', 'a\uDC00b', ...Array.from({ length: 300 }, (_, k) => (k % 50 === 3 ? `x\uD83D${k}` : `w${k}\u{1F600}`)), '\uDBFF'];
+    const { packed, transfer } = packStore({ ...store, strings }, 64);
+    assert.ok(packed.texts.length >= 10, 'several texts');
+    assert.equal(packed.odd.length, 3 + 6, "the three lone ones and every sixth of the 300 (k = 3, 53, …)");
+    for (const t of packed.texts) assert.ok(transfer.includes(t.buffer as ArrayBuffer), 'each text is transferred, not copied');
+    assert.deepEqual(unpackStore(packed).strings, strings);
+    assert.deepEqual((await unpackStoreInSlices(packed, () => Promise.resolve(), 7)).strings, strings);
+  });
 });
 
