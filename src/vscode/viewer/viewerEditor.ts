@@ -46,6 +46,7 @@ export class ViewerEditor implements vscode.Disposable {
     const { webview } = panel;
     const extensionUri = deps.context.extensionUri;
     webview.options = webviewOptions(extensionUri);
+    probe?.mark(doc.uri, 'page asked for');
     webview.html = buildWebviewHtml(webview, extensionUri, { script: 'viewer.js', styles: ['codicon.css', 'viewer.css'], title: 'Provisioning Log Viewer' });
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
