@@ -25,8 +25,13 @@ export class AfterThisTask {
     this.work();
   }
 
-  dispose(): void {
+  /** Drops the scheduled work, if any (it may be scheduled again). */
+  cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.cancel();
   }
 }

@@ -43,7 +43,7 @@ export function registerStatusBar(deps: Pick<Deps, 'registry'>): vscode.Disposab
   const update = (): void => {
     const log = deps.registry.active;
     if (log === undefined) {
-      describeActive.dispose();
+      describeActive.cancel();
       visible = false;
       item.hide();
       return;
