@@ -11,15 +11,8 @@ import type { OpenLog } from '../../src/vscode/logRegistry';
 import { SET_SCHEME } from '../../src/vscode/logSets';
 import { diagnosticRecord, failedOverrides, lines } from '../fixtures/realShapes';
 import { rendersEvent } from './detailTestSupport';
-import { closeAll, postedSince, probe, services, until } from './viewerHelpers';
+import { closeAll, PAGE_MS, postedSince, probe, services, until } from './viewerHelpers';
 import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
-
-/**
- * Webview pages boot in the workbench's renderer, which every page and view share: after the tree and
- * viewer suites, on a loaded two-core machine, it answered after 20–30 s while the extension host had
- * read the set in under a second. The wait is for the page, not for the product's reading.
- */
-const PAGE_MS = 90_000;
 
 /** One line of a PT1H.json blob, shaped like Azure Monitor's real records (PascalCase, ordinals, string durationMs). */
 const diag = (id: string, failed = false): Record<string, unknown> => (failed ? diagnosticRecord(id, failedOverrides(), { resultType: 'Failure' }) : diagnosticRecord(id));

@@ -45,9 +45,17 @@ export function postedSince<T extends ToViewer['type']>(p: ViewerProbeApi, uri: 
 }
 
 /** Waits until the page of `uri` asked for and was sent a result after `since`, and painted it. */
+/**
+ * How long to wait for a page. Webview pages boot in the workbench's renderer, which every page and view
+ * share: after the tree and viewer suites, on a loaded two-core machine, it answered after 20–30 s while
+ * the extension host had read the file in under a second. The wait is for the page, not for the product.
+ */
+export const PAGE_MS = 90_000;
+
 export async function resultAfter(p: ViewerProbeApi, uri: vscode.Uri, since: number, what = 'a result'): Promise<Extract<ToViewer, { type: 'result' }>> {
-  const result = await until(`${what} for ${uri.path}`, () => postedSince(p, uri, 'result', since));
-  await until(`the page to paint ${what}`, () => p.entry(uri.toString())?.received.some((r) => r.at >= since && r.message.type === 'rendered' && r.message.seq === result.seq));
+  // A result is sent once the page has started and asked for it.
+  const result = await until(`${what} for ${uri.path}`, () => postedSince(p, uri, 'result', since), PAGE_MS);
+  await until(`the page to paint ${what}`, () => p.entry(uri.toString())?.received.some((r) => r.at >= since && r.message.type === 'rendered' && r.message.seq === result.seq), PAGE_MS);
   return result;
 }
 
