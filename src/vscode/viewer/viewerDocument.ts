@@ -109,6 +109,7 @@ export class ViewerDocument implements vscode.CustomDocument {
       this.registry.set(this.uri, 'viewer', outcome.model, outcome.uris);
       this.mark?.(`in the registry (other views took ${Math.round(performance.now() - before)} ms to react)`);
       this.setState({ kind: 'ready', model: outcome.model, reloaded: why === 'reload' && wasReady });
+      void this.noticeChangeDuringRead(outcome.uris, outcome.model);
     } else if (!(wasReady && outcome.reason === 'cancelled')) {
       // A cancelled reload keeps what is shown; anything else leaves nothing to show.
       this.registry.remove(this.uri, 'viewer');
@@ -161,6 +162,23 @@ export class ViewerDocument implements vscode.CustomDocument {
         if (names.has(n) || (csv && /^ProvisioningLogs.*\.csv$/i.test(n))) this.scheduleReload();
       };
       this.watchers.push(w, w.onDidChange(changed), w.onDidCreate(changed));
+    }
+  }
+
+  /**
+   * A watcher starts listening a moment after it is created: a file that changed right after it was
+   * opened (a query's output, written on) can change before that, unseen. Its size on disk now,
+   * against the size that was read, tells. (Only a lone local file: a set's files are many, and their
+   * folder watcher covers them.)
+   */
+  private async noticeChangeDuringRead(uris: readonly vscode.Uri[], model: LoadedLog): Promise<void> {
+    const file = uris.length === 1 && uris[0]!.scheme === 'file' && model.data.files.length === 1 ? uris[0]! : undefined;
+    if (file === undefined) return;
+    try {
+      const { size } = await vscode.workspace.fs.stat(file);
+      if (size !== model.data.files[0]!.size && this.model === model) this.scheduleReload();
+    } catch {
+      // Gone or unreadable: the watcher reports a deletion, and the next read says what is wrong.
     }
   }
 
