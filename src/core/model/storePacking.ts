@@ -21,8 +21,8 @@ export interface PackedStore {
   /** Strings in each text. */
   counts: Uint32Array;
   /**
-   * Strings UTF-8 cannot carry as they are (a lone surrogate), by index: sent as strings. Their
-   * place in the texts is empty.
+   * Strings UTF-8 cannot carry as they are (a lone surrogate), by index: sent as strings. In the
+   * texts each stands as an empty string (length 0), and is put in its place at the end.
    */
   odd: [number, string][];
 }
@@ -52,6 +52,7 @@ export function packStore(data: StoreData, textBytes = TEXT_BYTES): { packed: Pa
     const s = strings[k]!;
     if (!wellFormed(s)) {
       odd.push([k, s]);
+      inText++;
       continue;
     }
     lengths[k] = s.length;
@@ -91,42 +92,28 @@ export async function unpackStoreInSlices(p: PackedStore, pause: () => Promise<v
 /** Fills `strings` from the packed texts, up to `count` more per call; returns true while some are left. */
 function slicer(p: PackedStore, strings: string[]): (count: number) => boolean {
   const decoder = new TextDecoder();
-  const oddAt = new Map(p.odd);
   let k = 0;
-  let t = -1;
+  let t = 0;
   let end = 0;
   let text = '';
   let at = 0;
   return (count) => {
     const stop = Math.min(strings.length, k + count);
     while (k < stop) {
-      const odd = oddAt.get(k);
-      if (odd !== undefined) {
-        strings[k++] = odd;
-        continue;
-      }
-      // The next text starts where this one's count ends (odd strings are counted in none).
-      while (k >= end) {
-        t++;
-        end = k + oddBefore(oddAt, k, p.counts[t]!);
+      // The next text starts where this one's count ends (every text holds at least one string).
+      if (k === end) {
         text = decoder.decode(p.texts[t]);
+        end += p.counts[t++]!;
         at = 0;
       }
       const next = at + p.lengths[k]!;
       strings[k++] = text.slice(at, next);
       at = next;
     }
-    return k < strings.length;
+    if (k < strings.length) return true;
+    for (const [j, s] of p.odd) strings[j] = s;
+    return false;
   };
-}
-
-/** Where text t ends, in string indices, when it holds `count` strings from `k` on, odd strings skipped. */
-function oddBefore(oddAt: ReadonlyMap<number, string>, k: number, count: number): number {
-  if (oddAt.size === 0) return count;
-  let n = 0;
-  let j = k;
-  while (n < count) if (!oddAt.has(j++)) n++;
-  return j - k;
 }
 
 /** Strings with a lone surrogate would not survive UTF-8 (each would come back as U+FFFD). */
