@@ -27,3 +27,26 @@ describe('event store: finishing a builder', () => {
     for (const col of [...data.str, data.time, data.start]) assert.equal(col.buffer.byteLength, col.byteLength);
   });
 });
+
+describe('event store: interning', () => {
+  it('gives a string one number whichever field holds it, before and after a field has many values', () => {
+    const b = new StoreBuilder(16);
+    // sourceName takes 2,000 values (past what a field keeps to itself); the job name repeats a few.
+    for (let k = 0; k < 2000; k++) {
+      const rec = record({ name: `user ${k}`, status: 'success' });
+      b.add({ ...rec, id: `id ${k}`, jobId: `job ${k % 3}`, targetIdentity: { ...rec.targetIdentity, displayName: `user ${(k * 7) % 2000}` } }, { file: 0, start: k, end: k + 1 });
+    }
+    const store = b.finish();
+    const strings = store.strings;
+    assert.equal(new Set(strings).size, strings.length, 'each string once in the table');
+    const src = store.column('sourceName');
+    const tgt = store.column('targetName');
+    const job = store.column('jobId');
+    for (let k = 0; k < 2000; k++) {
+      assert.equal(strings[src[k]!], `user ${k}`);
+      assert.equal(strings[tgt[k]!], `user ${(k * 7) % 2000}`);
+      assert.equal(tgt[k], src[(k * 7) % 2000], 'the same name has the same number in both fields');
+      assert.equal(job[k], job[k % 3]);
+    }
+  });
+});
