@@ -35,15 +35,21 @@ interface Joined {
 }
 
 export class TextMatcher {
-  /** The store's strings lower-cased as they are asked for: one copy per log, shared by every search of it. */
-  private readonly lower: (string | undefined)[];
+  /**
+   * The store's strings lower-cased as they are asked for: one copy per log, shared by every search
+   * of it. Made on first use, not with the engine: at 2.5 GB it has 4 million slots (tens of ms),
+   * which the first rows of a log need not wait for.
+   */
+  private lowerTable?: (string | undefined)[];
   private answers: Answer[] = [];
   private warmed = 0;
   private readonly joined = new Map<string, Joined>();
   private readonly joining = new Map<string, { parts: string[]; starts: Uint32Array; k: number; at: number }>();
 
-  constructor(private readonly store: EventStore) {
-    this.lower = new Array<string | undefined>(store.strings.length);
+  constructor(private readonly store: EventStore) {}
+
+  private get lower(): (string | undefined)[] {
+    return (this.lowerTable ??= new Array<string | undefined>(this.store.strings.length));
   }
 
   /**
@@ -53,7 +59,8 @@ export class TextMatcher {
   warm(budget = 50_000): boolean {
     const { strings } = this.store;
     const end = Math.min(strings.length, this.warmed + budget);
-    for (let id = this.warmed; id < end; id++) this.lower[id] ??= strings[id]!.toLowerCase();
+    const lower = this.lower;
+    for (let id = this.warmed; id < end; id++) lower[id] ??= strings[id]!.toLowerCase();
     this.warmed = end;
     return end >= strings.length;
   }
@@ -147,8 +154,9 @@ export class TextMatcher {
 
   /** The string of `id` lower-cased (kept: each string is lowered once per log). */
   lowerOf(id: number): string {
-    let s = this.lower[id];
-    if (s === undefined) this.lower[id] = s = this.store.strings[id]!.toLowerCase();
+    const lower = this.lower;
+    let s = lower[id];
+    if (s === undefined) lower[id] = s = this.store.strings[id]!.toLowerCase();
     return s;
   }
 }
