@@ -85,7 +85,8 @@ function describe(log: OpenLog): Described {
 
 function compute(log: OpenLog): Described {
   const { model } = log;
-  const s = summarize(model.index);
+  // The counts need the events only, not their grouping: a log's index (0.2 s at 2.5 GB) is built when a view groups.
+  const s = summarize(model);
   const failed = s.status.failure;
   const text = `$(list-tree) ${plural(s.events, 'event')} · ${failed > 0 ? `$(error) ${formatCount(failed)} failed` : '$(pass) none failed'}`;
   const counts = { total: s.events, ...s.status };

@@ -54,13 +54,21 @@ export function summarize({ store }: Pick<EventIndex, 'store'>, indices?: ArrayL
   let first = NaN;
   let last = NaN;
   const n = indices ? indices.length : store.size;
+  let lastJob = -1;
+  let lastCycle = -1;
   for (let k = 0; k < n; k++) {
     const i = indices ? indices[k]! : k;
     byStatus[store.status[i]!]!++;
     byAction[store.action[i]!]!++;
     const job = jobCol[i]!;
-    jobs.add(job);
-    cycles.add(exactPairs ? job * ids + cycleCol[i]! : `${job}:${cycleCol[i]}`);
+    const cycle = cycleCol[i]!;
+    // Events of one cycle mostly come in a row: the sets are asked only when the pair changes.
+    if (job !== lastJob || cycle !== lastCycle) {
+      lastJob = job;
+      lastCycle = cycle;
+      jobs.add(job);
+      cycles.add(exactPairs ? job * ids + cycle : `${job}:${cycle}`);
+    }
     const change = changeCol[i]!;
     if (change !== 0 && changeSeen[change] === 0) {
       changeSeen[change] = 1;

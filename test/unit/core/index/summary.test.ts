@@ -24,4 +24,15 @@ describe('summaries', () => {
     const sum = Object.values(table).reduce((n, c) => n + c.total, 0);
     assert.equal(sum, cycle.events.length);
   });
+
+  it('counts jobs and cycles of any selection in any order as distinct pairs', () => {
+    let x = 17;
+    const next = (): number => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const picked of [all, all.filter(() => next() < 0.4), [...all].sort(() => next() - 0.5), [...all].reverse()]) {
+      const s = summarize(index, Uint32Array.from(picked));
+      assert.equal(s.jobs, new Set(picked.map((i) => store.get('jobId', i))).size);
+      assert.equal(s.cycles, new Set(picked.map((i) => `${store.get('jobId', i)}|${store.get('cycleId', i)}`)).size);
+      assert.equal(s.events, picked.length);
+    }
+  });
 });
