@@ -59,15 +59,16 @@ const ROLE_LABELS: Readonly<Record<string, string>> = {
 
 export function buildHeader(fileName: string, log: LogData): HeaderInfo {
   const { store } = log;
-  const status = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const byStatus = new Uint32Array(STATUSES.length);
   let first = NaN;
   let last = NaN;
   for (let i = 0; i < store.size; i++) {
-    status[STATUSES[store.status[i]!]!]++;
+    byStatus[store.status[i]!]!++;
     const t = store.time[i]!;
     if (!(t >= first) && !Number.isNaN(t)) first = t;
     if (!(t <= last) && !Number.isNaN(t)) last = t;
   }
+  const status = Object.fromEntries(STATUSES.map((s, k) => [s, byStatus[k]!])) as Record<Status, number>;
   const encodings = [...new Set(log.files.map((f) => ENCODING_LABELS[f.encoding]))];
   const sizeOf = new Map(log.files.map((f) => [f.name, f.size]));
   const problems = log.problems.map((p, id): HeaderProblem => {
