@@ -5,9 +5,12 @@
 // Runs when PROVLOG_TIMING=1 (it takes a minute): PROVLOG_TIMING=1 PROVLOG_TEST_GREP='viewer timing'.
 // PROVLOG_TIMING_EVENTS=930000 makes it a 2.5 GB download (minutes, 2.5 GB of temp space): read in
 // chunks beyond Node's 2 GiB limit per read, after the size confirmation (answered here by a setting).
+// PROVLOG_TIMING_PROFILE=<file.cpuprofile> also records a CPU profile of the extension host's main thread
+// during the load (open it in VS Code or Chrome's DevTools).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -23,6 +26,21 @@ function memory(): { peak: number; now: number } {
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? 0) * 1024;
   return { peak: kb('VmHWM'), now: kb('VmRSS') };
+}
+
+/** Starts V8's sampling profiler on this thread (the extension host's); the returned function writes the profile to `file`. */
+async function startProfile(file: string): Promise<() => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 function generate(path: string): Promise<BigDownload> {
@@ -79,6 +97,8 @@ function stats(values: number[]): string {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
+    const profileFile = process.env['PROVLOG_TIMING_PROFILE'];
+    const stopProfile = profileFile ? await startProfile(profileFile) : undefined;
     sampleLag();
     const commandLoop = sampleCommand();
     const t0 = Date.now();
@@ -93,6 +113,7 @@ function stats(values: number[]): string {
     const allRows = await until('the rows of every event painted', () => received('rendered', initAt), 60_000);
     sampling = false;
     await commandLoop;
+    await stopProfile?.();
     ping.dispose();
     await settings.update('viewer.confirmAboveMB', limit, vscode.ConfigurationTarget.Global);
     const after = memory();
