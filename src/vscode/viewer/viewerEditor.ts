@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DerivedKey, type LoadedLog } from '../../core/log/loadedLog';
 import { mergeFilters } from '../../core/common/filter';
 import { TEXT_EDITOR_LIMIT, buildHeader, type HeaderInfo } from '../../core/views/viewer/header';
-import { parseFromViewer, type FromViewer, type InitMessage, type ToViewer } from '../../shared/viewerProtocol';
+import { DEFAULT_SORT, ROW_PAGE, parseFromViewer, type FromViewer, type InitMessage, type ToViewer } from '../../shared/viewerProtocol';
 import { config } from '../config';
 import type { Deps } from '../deps';
 import type { EventSelection, FilterRequest } from '../logRegistry';
@@ -21,6 +21,9 @@ import { notify } from '../uiText';
 
 /** The viewer's header of a log (files, format, problems), built once per log. */
 const HEADER = new DerivedKey<HeaderInfo>('viewer header');
+
+/** Above this, a log's first answer is not prepared ahead of the page (see prepare). */
+const PREPARE_MAX_EVENTS = 50_000;
 
 export type EditorDeps = Pick<Deps, 'context' | 'registry' | 'detail'>;
 
@@ -129,6 +132,21 @@ export class ViewerEditor implements vscode.Disposable {
   private stateChanged(s: DocumentState): void {
     if (s.kind === 'ready' || s.kind === 'preview') this.activate();
     if (this.ready) this.sendState(s);
+    else if (s.kind === 'ready' || s.kind === 'preview') this.prepare(s.model);
+  }
+
+  /**
+   * The page takes 0.3 s or more to boot, and the first rows of a log are read well before: meanwhile
+   * the host answers a fresh page's first query once, for nothing, so that what the real one needs is
+   * built and kept (header, facets, the sort order) and its code is warm. The page's own query then
+   * takes a few milliseconds instead of tens.
+   */
+  private prepare(model: LoadedLog): void {
+    // A log read whole before the page is up is small; a large one has a preview by then.
+    if (model.store.size > PREPARE_MAX_EVENTS) return;
+    model.derived(HEADER, (log) => buildHeader(this.doc.name, log.data));
+    void model.facets;
+    new ViewerSession().run(model, { seq: 0, filter: {}, sort: DEFAULT_SORT, start: 0, count: ROW_PAGE }, config.dateWindowRelativeTo());
   }
 
   private sendState(s: DocumentState): void {
