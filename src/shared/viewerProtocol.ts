@@ -71,6 +71,8 @@ export interface InitMessage {
   select?: number;
   /** Whether the source file may be opened as text (≤ 50 MB). */
   canOpenAsText: boolean;
+  /** The seq of the query sent with `ready`: its result follows this message, the page need not ask. */
+  answered?: number;
 }
 
 /** The answer to a query: how many match, the chart of them, the first page asked for. */
@@ -115,9 +117,25 @@ export type ToViewer = LoadingMessage | NotOpenedMessage | InitMessage | ResultM
 
 // ─── page → host ────────────────────────────────────────────────────────────────────────────────
 
+/** What the page asks for: matching events in an order, the page of rows from `start`. */
+export interface QueryMessage {
+  type: 'query';
+  seq: number;
+  filter: EventFilter;
+  sort: SortSpec;
+  start: number;
+  count: number;
+  anchor?: number;
+}
+
 export type FromViewer =
-  | { type: 'ready' }
-  | { type: 'query'; seq: number; filter: EventFilter; sort: SortSpec; start: number; count: number; anchor?: number }
+  /**
+   * With `query`: the query the page will send after its first `init` unless that init changes its
+   * view (a pending filter or selection). The host then answers it right after that init (saying so in
+   * `answered`), which saves the page a round trip before its first rows.
+   */
+  | { type: 'ready'; query?: QueryMessage }
+  | QueryMessage
   | { type: 'rows'; seq: number; start: number; count: number }
   | { type: 'select'; index: number }
   | { type: 'open'; index: number }
@@ -137,6 +155,16 @@ export function parseSort(v: unknown): SortSpec | undefined {
   return { column: v['column'], dir: v['dir'] };
 }
 
+function parseQuery(v: unknown): QueryMessage | undefined {
+  if (!isRecord(v) || v['type'] !== 'query') return undefined;
+  const filter = parseEventFilter(v['filter']);
+  const sort = parseSort(v['sort']);
+  if (!isIndex(v['seq']) || !filter || !sort || !isIndex(v['start']) || !isIndex(v['count'])) return undefined;
+  const q: QueryMessage = { type: 'query', seq: v['seq'], filter, sort, start: v['start'], count: Math.min(v['count'], MAX_COUNT) };
+  if (isIndex(v['anchor'])) q.anchor = v['anchor'];
+  return q;
+}
+
 /**
  * A message from the page, validated and rebuilt from known fields only (the page runs log text,
  * so it is treated as untrusted); undefined for anything malformed.
@@ -144,19 +172,16 @@ export function parseSort(v: unknown): SortSpec | undefined {
 export function parseFromViewer(v: unknown): FromViewer | undefined {
   if (!isRecord(v) || typeof v['type'] !== 'string') return undefined;
   switch (v['type']) {
-    case 'ready':
+    case 'ready': {
+      const query = v['query'] === undefined ? undefined : parseQuery(v['query']);
+      return query ? { type: 'ready', query } : { type: 'ready' };
+    }
     case 'export':
     case 'reopenAsText':
     case 'reload':
       return { type: v['type'] };
-    case 'query': {
-      const filter = parseEventFilter(v['filter']);
-      const sort = parseSort(v['sort']);
-      if (!isIndex(v['seq']) || !filter || !sort || !isIndex(v['start']) || !isIndex(v['count'])) return undefined;
-      const q: FromViewer = { type: 'query', seq: v['seq'], filter, sort, start: v['start'], count: Math.min(v['count'], MAX_COUNT) };
-      if (isIndex(v['anchor'])) q.anchor = v['anchor'];
-      return q;
-    }
+    case 'query':
+      return parseQuery(v);
     case 'rows':
       if (!isIndex(v['seq']) || !isIndex(v['start']) || !isIndex(v['count'])) return undefined;
       return { type: 'rows', seq: v['seq'], start: v['start'], count: Math.min(v['count'], MAX_COUNT) };

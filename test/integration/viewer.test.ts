@@ -53,6 +53,23 @@ describe('viewer: custom editor', function () {
     });
   }
 
+  it('answers the query a fresh page sends with ready right after its init, without waiting to be asked', async () => {
+    const p = await probe();
+    const uri = ex.uri('ProvisioningLogs_2026-03-02.json');
+    const since = Date.now();
+    await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
+    const result = await resultAfter(p, uri, since);
+    const entry = p.entry(uri.toString())!;
+    const ready = entry.received.find((r) => r.at >= since && r.message.type === 'ready')?.message;
+    assert.ok(ready?.type === 'ready' && ready.query, 'the page sent its first query with ready');
+    const init = postedSince(p, uri, 'init', since)!;
+    assert.equal(init.answered, ready.query.seq);
+    assert.equal(result.seq, ready.query.seq);
+    assert.equal(result.total, expected('ProvisioningLogs_2026-03-02.json').store.size);
+    const resultAt = entry.posted.find((r) => r.message === result)!.at;
+    assert.equal(entry.received.filter((r) => r.at >= since && r.at <= resultAt && r.message.type === 'query').length, 0, 'the page did not ask');
+  });
+
   it('lists the reader\'s problems with their positions (truncated download)', async () => {
     const p = await probe();
     const uri = ex.uri('provisioning-truncated.json');

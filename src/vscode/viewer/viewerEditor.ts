@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DerivedKey, type LoadedLog } from '../../core/log/loadedLog';
 import { mergeFilters } from '../../core/common/filter';
 import { TEXT_EDITOR_LIMIT, buildHeader, type HeaderInfo } from '../../core/views/viewer/header';
-import { DEFAULT_SORT, ROW_PAGE, parseFromViewer, type FromViewer, type InitMessage, type ToViewer } from '../../shared/viewerProtocol';
+import { DEFAULT_SORT, ROW_PAGE, parseFromViewer, type FromViewer, type InitMessage, type QueryMessage, type ToViewer } from '../../shared/viewerProtocol';
 import { config } from '../config';
 import type { Deps } from '../deps';
 import type { EventSelection, FilterRequest } from '../logRegistry';
@@ -38,6 +38,8 @@ export class ViewerEditor implements vscode.Disposable {
   private shown: LoadedLog | undefined;
   /** The page's first query after an init restores its view; later ones are the person's doing. */
   private initialQuery = false;
+  /** The query the page sent with ready, answered after the first init that leaves its view as it was. */
+  private readyQuery: QueryMessage | undefined;
   private kept = false;
 
   constructor(
@@ -70,6 +72,10 @@ export class ViewerEditor implements vscode.Disposable {
     const msg = parseFromViewer(raw);
     if (msg === undefined) return;
     this.probe?.received(this.doc.uri, msg);
+    this.handleSafely(msg);
+  }
+
+  private handleSafely(msg: FromViewer): void {
     this.handle(msg).catch((e: unknown) => {
       void notify('error', `Provisioning Log Viewer: ${e instanceof Error ? e.message : String(e)}`);
     });
@@ -82,6 +88,7 @@ export class ViewerEditor implements vscode.Disposable {
         this.probe?.mark(this.doc.uri, 'page ready');
         this.ready = true;
         this.shown = undefined;
+        this.readyQuery = msg.query;
         this.sendState(this.doc.state);
         return;
       case 'query': {
@@ -199,8 +206,13 @@ export class ViewerEditor implements vscode.Disposable {
     if (this.pendingSelect !== undefined && this.pendingSelect < model.store.size) msg.select = this.pendingSelect;
     this.pendingSelect = undefined;
     this.initialQuery = true;
+    // As the page does: an unreadable log shows no table, a pending filter or selection makes a new query.
+    const answer = this.readyQuery !== undefined && !header.unreadable && msg.pendingFilter === undefined && msg.select === undefined ? this.readyQuery : undefined;
+    this.readyQuery = undefined;
+    if (answer) msg.answered = answer.seq;
     this.probe?.mark(this.doc.uri, `init built in ${Math.round(performance.now() - started)} ms (${model.store.size} events)`);
     this.post(msg);
+    if (answer) this.handleSafely(answer);
     if (!preview) this.warmText(model);
   }
 

@@ -80,6 +80,13 @@ describe('viewer protocol', () => {
   it('accepts well-formed messages from the page and rebuilds them from known fields', () => {
     assert.deepEqual(parseFromViewer({ type: 'ready', extra: 1 }), { type: 'ready' });
     assert.deepEqual(
+      parseFromViewer({ type: 'ready', query: { type: 'query', seq: 1, filter: { text: 'a', junk: 2 }, sort: { column: 'time', dir: 'desc' }, start: 400, count: 200, anchor: 7 } }),
+      { type: 'ready', query: { type: 'query', seq: 1, filter: { text: 'a' }, sort: { column: 'time', dir: 'desc' }, start: 400, count: 200, anchor: 7 } },
+    );
+    // A malformed first query is dropped, not the page's ready.
+    assert.deepEqual(parseFromViewer({ type: 'ready', query: { type: 'query', seq: -1, filter: {}, sort: { column: 'time', dir: 'desc' }, start: 0, count: 1 } }), { type: 'ready' });
+    assert.deepEqual(parseFromViewer({ type: 'ready', query: { type: 'rows', seq: 1, start: 0, count: 1 } }), { type: 'ready' });
+    assert.deepEqual(
       parseFromViewer({ type: 'query', seq: 3, filter: { status: ['failure'], junk: 1 }, sort: { column: 'status', dir: 'asc' }, start: 0, count: 99999, anchor: 12 }),
       { type: 'query', seq: 3, filter: { status: ['failure'] }, sort: { column: 'status', dir: 'asc' }, start: 0, count: 2000, anchor: 12 },
     );

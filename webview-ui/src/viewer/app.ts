@@ -6,7 +6,7 @@
 import type { Status } from '../../../src/core/common/record';
 import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMNS, type ViewColumnId } from '../../../src/core/common/columns';
 import { exactFilter, mergeFilters, setListValue } from '../../../src/core/common/filter';
-import { ROW_PAGE, isToViewer, type EventFilter, type FromViewer, type HeaderInfo, type InitMessage, type ResultMessage, type RevealMessage, type RowView, type ToViewer } from '../../../src/shared/viewerProtocol';
+import { ROW_PAGE, isToViewer, type EventFilter, type FromViewer, type HeaderInfo, type InitMessage, type QueryMessage, type ResultMessage, type RevealMessage, type RowView, type ToViewer } from '../../../src/shared/viewerProtocol';
 import { h, replaceChildren } from '../shared/dom';
 import { channel, onHostMessage } from '../shared/vscodeApi';
 import { ChartView } from './chart';
@@ -93,7 +93,9 @@ export class ViewerApp {
     this.grid.setActiveColumn(this.state.activeCol);
     document.addEventListener('keydown', (e) => this.globalKey(e));
     onHostMessage(isToViewer, (m) => this.receive(m));
-    this.host.post({ type: 'ready' });
+    // The query the first init leads to (unless it brings a filter or a selection): sent now, the host
+    // answers it right after that init instead of waiting to be asked.
+    this.host.post({ type: 'ready', query: this.queryMessage(this.state.selected, true) });
   }
 
   private receive(m: ToViewer): void {
@@ -154,7 +156,9 @@ export class ViewerApp {
     else if (m.reloaded) this.notice.show(`Reloaded: ${m.header.fileName} changed on disk and was read again (${plural(m.header.events, 'event')}).`);
     this.wasPreview = m.preview !== undefined;
     this.restoring = m.select === undefined;
-    this.query(this.state.selected);
+    // The host answers the query sent with ready by itself when this init left the view as it was.
+    if (m.answered !== undefined && m.answered === this.seq) this.grid.setBusy(true);
+    else this.query(this.state.selected);
   }
 
   private showPreviewBanner(percent: number): void {
@@ -163,12 +167,17 @@ export class ViewerApp {
   }
 
   private query(anchor?: number): void {
-    const seq = ++this.seq;
-    const start = this.restoring ? Math.floor(this.state.scrollTop / ROW_HEIGHT / ROW_PAGE) * ROW_PAGE : 0;
-    const q: FromViewer = { type: 'query', seq, filter: this.state.filter, sort: this.state.sort, start, count: ROW_PAGE };
-    if (anchor !== undefined) q.anchor = anchor;
     this.grid.setBusy(true);
-    this.host.post(q);
+    this.host.post(this.queryMessage(anchor, this.restoring));
+  }
+
+  /** The next query (a new seq) for the current filter and sort; `restoring` starts at the saved scroll position. */
+  private queryMessage(anchor: number | undefined, restoring: boolean): QueryMessage {
+    const seq = ++this.seq;
+    const start = restoring ? Math.floor(this.state.scrollTop / ROW_HEIGHT / ROW_PAGE) * ROW_PAGE : 0;
+    const q: QueryMessage = { type: 'query', seq, filter: this.state.filter, sort: this.state.sort, start, count: ROW_PAGE };
+    if (anchor !== undefined) q.anchor = anchor;
+    return q;
   }
 
   private result(m: ResultMessage): void {
