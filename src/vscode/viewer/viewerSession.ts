@@ -8,17 +8,11 @@ import { buildChart, type ChartData } from '../../core/views/viewer/chart';
 import { VIEW_COLUMNS } from '../../core/common/columns';
 import { positionOf, type ViewSort } from '../../core/query/engine';
 import { rowsOf } from '../../core/views/viewer/rows';
-import type { ResultMessage, RowsMessage, SortSpec } from '../../shared/viewerProtocol';
+import type { QueryMessage, ResultMessage, RowsMessage } from '../../shared/viewerProtocol';
 import { type EventFilter } from '../../core/common/filter';
 
-export interface QueryArgs {
-  seq: number;
-  filter: EventFilter;
-  sort: SortSpec;
-  start: number;
-  count: number;
-  anchor?: number;
-}
+/** A query as the page asks it. */
+export type QueryArgs = Omit<QueryMessage, 'type'>;
 
 export class ViewerSession {
   private model: LoadedLog | undefined;
