@@ -6,7 +6,8 @@
 // PROVLOG_TIMING_EVENTS=930000 makes it a 2.5 GB download (minutes, 2.5 GB of temp space): read in
 // chunks beyond Node's 2 GiB limit per read, after the size confirmation (answered here by a setting).
 // PROVLOG_TIMING_PROFILE=<file.cpuprofile> also records a CPU profile of the extension host's main thread
-// during the load (open it in VS Code or Chrome's DevTools).
+// during the load (open it in VS Code or Chrome's DevTools). PROVLOG_TIMING_THREADS=<n> sets provlog.load.threads
+// for the run (1: the load worker alone, to see what the helper threads cost the page on a small machine).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,6 +77,8 @@ function stats(values: number[]): string {
     const settings = vscode.workspace.getConfiguration('provlog');
     const limit = settings.inspect<number>('viewer.confirmAboveMB')?.globalValue;
     await settings.update('viewer.confirmAboveMB', Math.ceil(big.bytes / 1024 / 1024) + 1, vscode.ConfigurationTarget.Global);
+    const threads = process.env['PROVLOG_TIMING_THREADS'];
+    if (threads !== undefined) await settings.update('load.threads', Number(threads), vscode.ConfigurationTarget.Global);
     const before = memory();
     const lags: { at: number; ms: number }[] = [];
     const commands: number[] = [];
@@ -116,6 +119,7 @@ function stats(values: number[]): string {
     await stopProfile?.();
     ping.dispose();
     await settings.update('viewer.confirmAboveMB', limit, vscode.ConfigurationTarget.Global);
+    if (threads !== undefined) await settings.update('load.threads', undefined, vscode.ConfigurationTarget.Global);
     const after = memory();
     const entry = p.entry(uri.toString())!;
     const lines = [
