@@ -37,14 +37,15 @@ export function buildFacets(store: EventStore): ViewFacets {
   const appCol = store.column('appName');
   const targetCol = store.column('targetSystem');
   // A job's application: that of the first event of the job.
+  const jobCol = store.column('jobId');
   const jobApp = new Map<number, number>();
-  const jobs = counter.count(store.column('jobId'));
+  const jobs = counter.count(jobCol);
   jobs.ids.forEach((id, k) => jobApp.set(id, appCol[jobs.firstAt[k]!] || targetCol[jobs.firstAt[k]!]!));
   const jobId = toFacets(store, jobs, (id) => store.strings[jobApp.get(id) ?? 0] || undefined);
 
-  const jobCol = store.column('jobId');
-  const cycles = counter.count(store.column('cycleId'));
-  const [first, last] = counter.timeRanges(store.column('cycleId'), cycles.ids, store.time);
+  const cycleCol = store.column('cycleId');
+  const cycles = counter.count(cycleCol);
+  const [first, last] = counter.timeRanges(cycleCol, cycles.ids, store.time);
   const cycleId = cycles.ids
     .map((_, k) => k)
     .sort((a, b) => newestFirst(last[a]!, last[b]!))
