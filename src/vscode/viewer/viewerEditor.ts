@@ -137,9 +137,11 @@ export class ViewerEditor implements vscode.Disposable {
   }
 
   private stateChanged(s: DocumentState): void {
-    if (s.kind === 'ready' || s.kind === 'preview') this.activate();
+    if (s.kind === 'ready' || s.kind === 'preview') {
+      this.activate();
+      if (!this.ready) this.prepare(s.model);
+    }
     if (this.ready) this.sendState(s);
-    else if (s.kind === 'ready' || s.kind === 'preview') this.prepare(s.model);
   }
 
   /**
@@ -151,9 +153,14 @@ export class ViewerEditor implements vscode.Disposable {
   private prepare(model: LoadedLog): void {
     // A log read whole before the page is up is small; a large one has a preview by then.
     if (model.store.size > PREPARE_MAX_EVENTS) return;
-    model.derived(HEADER, (log) => buildHeader(this.doc.name, log.data));
+    this.headerOf(model);
     void model.facets;
     new ViewerSession().run(model, { seq: 0, filter: {}, sort: DEFAULT_SORT, start: 0, count: ROW_PAGE }, config.dateWindowRelativeTo());
+  }
+
+  /** The log's header: the first viewer to show a log names it; another tab of the same log shows the same one. */
+  private headerOf(model: LoadedLog): HeaderInfo {
+    return model.derived(HEADER, (log) => buildHeader(this.doc.name, log.data));
   }
 
   private sendState(s: DocumentState): void {
@@ -182,8 +189,7 @@ export class ViewerEditor implements vscode.Disposable {
     const started = performance.now();
     this.shown = model;
     this.session.reset();
-    // The first viewer to show a log names its header; another tab of the same log shows the same one.
-    let header = model.derived(HEADER, (log) => buildHeader(this.doc.name, log.data));
+    let header = this.headerOf(model);
     if (preview) header = previewHeader(header, preview.fileSize);
     const layout = readTableLayout(this.deps.context);
     const newest = model.query.newestTime;
