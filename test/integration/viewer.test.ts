@@ -9,7 +9,7 @@ import { readLog } from '../../src/core/read/readLog';
 import { FORMAT_LABELS } from '../../src/core/common/record';
 import { generateRecords } from '../fixtures/generator/records';
 import { portalJson } from '../fixtures/generator/writers';
-import { activeTabInput, closeAll, isTextTab, isViewerTab, openFiltered, postedSince, probe, resultAfter, services, until, writeExamples } from './viewerHelpers';
+import { activeTabInput, closeAll, isTextTab, isViewerTab, openFiltered, PAGE_MS, postedSince, probe, resultAfter, services, until, writeExamples } from './viewerHelpers';
 import { VIEW_TYPE } from '../../src/vscode/viewer/viewType';
 
 const TRIO = ['ProvisioningLogs.csv', 'ProvisioningLogs_ProvisioningSteps.csv', 'ProvisioningLogs_ModifiedProperties.csv'];
@@ -88,7 +88,8 @@ describe('viewer: custom editor', function () {
     const uri = ex.uri('app-settings.json');
     const since = Date.now();
     await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
-    const init = await until('init', () => postedSince(p, uri, 'init', since));
+    // The init follows the page's start-up, which a loaded machine can hold for long.
+    const init = await until('init', () => postedSince(p, uri, 'init', since), PAGE_MS);
     assert.equal(init.header.unreadable, true);
     assert.equal(init.header.events, 0);
     assert.match(init.header.problems[0]!.message, /not a provisioning log/);
